@@ -1,0 +1,67 @@
+using Liaison.Web.Features.LinesOfService;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Agencies;
+
+/// <summary>What the shared agency form needs from the create and edit pages.</summary>
+internal interface IAgencyForm
+{
+    AgencyInput Input { get; }
+    List<SelectListItem> LineOptions { get; }
+}
+
+internal sealed class EditModel(SaveAgency save, ManageLinesOfService lines, LiaisonDbContext db, AccessRule access) : PageModel, IAgencyForm
+{
+    [BindProperty]
+    public AgencyInput Input { get; set; } = new();
+
+    public List<SelectListItem> LineOptions { get; private set; } = [];
+    public string AgencyName { get; private set; } = "";
+    public ConflictInfo? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var agency = await access.FindAsync(db.Agencies.AsNoTracking().Include(a => a.LinesOfService), id, ct);
+        if (agency is null)
+            return NotFound();
+        if (!access.CanEditAgencyRecords(id))
+            return Forbid();
+        Input = AgencyInput.From(agency);
+        AgencyName = agency.Name;
+        LineOptions = await CreateModel.LineOptionsAsync(lines, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var result = await save.UpdateAsync(id, Input, ct);
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Status"] = $"Your changes to {result.Value!.Name} have been saved.";
+                return RedirectToPage("/Agencies/Details", new { id });
+            case ResultStatus.NotFound:
+                return NotFound();
+            case ResultStatus.Forbidden:
+                return Forbid();
+            case ResultStatus.Conflict:
+                Conflict = result.Conflict;
+                // The next save is made against the version the user has now seen.
+                ModelState.Remove("Input.Version");
+                Input.Version = result.Conflict!.CurrentVersion;
+                break;
+            default:
+                ModelState.AddErrors(result.Errors);
+                break;
+        }
+        AgencyName = await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstAsync(ct);
+        LineOptions = await CreateModel.LineOptionsAsync(lines, ct);
+        return Page();
+    }
+}

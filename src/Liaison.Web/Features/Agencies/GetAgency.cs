@@ -1,0 +1,34 @@
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Agencies;
+
+internal sealed record AgencyContactSummary(int Id, string Name, string? Title, string? Email, string? Phone);
+
+internal sealed record AgencyDetails(Agency Agency, IReadOnlyList<(int Id, string Name)> LinesOfService, IReadOnlyList<AgencyContactSummary> Contacts);
+
+/// <summary>One agency, its lines of service and its active contacts.</summary>
+internal sealed class GetAgency(LiaisonDbContext db, AccessRule access)
+{
+    public async Task<Result<AgencyDetails>> HandleAsync(int id, CancellationToken ct)
+    {
+        var agency = await access.FindAsync(db.Agencies.AsNoTracking(), id, ct);
+        if (agency is null)
+            return Result<AgencyDetails>.NotFound();
+        if (!access.CanSeeInternalNotes)
+            agency.InternalNotes = null;
+        var lines = await db.AgencyLinesOfService.AsNoTracking().Where(l => l.AgencyId == id)
+            .OrderBy(l => l.LineOfService!.Name)
+            .Select(l => new { l.LineOfServiceId, l.LineOfService!.Name })
+            .ToListAsync(ct);
+        var contacts = await db.People.AsNoTracking()
+            .Where(p => p.AgencyId == id && p.IsActive && p.Kind == PersonKind.AgencyContact)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new AgencyContactSummary(p.Id, p.FirstName + " " + p.LastName, p.Title, p.Email, p.Phone))
+            .ToListAsync(ct);
+        return Result<AgencyDetails>.Ok(new AgencyDetails(agency, lines.Select(l => (l.LineOfServiceId, l.Name)).ToList(), contacts));
+    }
+}

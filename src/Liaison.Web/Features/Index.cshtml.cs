@@ -1,0 +1,28 @@
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features;
+
+/// <summary>The home page: where to go next, and the directory at a glance.</summary>
+internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current) : PageModel
+{
+    public int ActiveAgencies { get; private set; }
+    public int AgencyContacts { get; private set; }
+    public int ProviderStaff { get; private set; }
+    public int LinesOfService { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (current.IsAgencyUser && current.AgencyId is { } agencyId)
+            return RedirectToPage("/Agencies/Details", new { id = agencyId });
+        ActiveAgencies = await db.Agencies.CountAsync(a => a.IsActive);
+        AgencyContacts = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.AgencyContact);
+        ProviderStaff = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.ProviderStaff);
+        LinesOfService = await db.LinesOfService.CountAsync(l => l.IsActive);
+        return Page();
+    }
+}

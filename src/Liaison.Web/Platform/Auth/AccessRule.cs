@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auditing;
+using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Platform.Auth;
+
+/// <summary>
+/// Who may see and change what. The one place the access rule lives:
+/// <list type="bullet">
+/// <item>visibility: every query of an agency-owned record is filtered to the user's agency (agency
+/// users) or not at all (provider people), for pages, API and exports alike;</item>
+/// <item>lookups by id go through <see cref="FindAsync{T}"/>, which answers "not found" for a record
+/// outside what the user may see and writes the denial to the audit trail;</item>
+/// <item>write permissions by role and assignment.</item>
+/// </list>
+/// </summary>
+internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IServiceScopeFactory scopes)
+{
+    public CurrentUser User => user;
+
+    // ---- Write permissions ------------------------------------------------------------------
+
+    /// <summary>Agencies themselves, operational units, lines of service and settings: reference data.</summary>
+    public bool CanManageReferenceData => user.IsAdministrator;
+
+    /// <summary>The records of one agency (its details and contacts).</summary>
+    public bool CanEditAgencyRecords(int agencyId) =>
+        user.IsAdministrator || (agencyId > 0 && user.IsInRole(Roles.RelationshipManager));
+
+    public bool CanEditPerson(Person person) => person.Kind == PersonKind.AgencyContact && person.AgencyId is { } agencyId
+        ? CanEditAgencyRecords(agencyId)
+        : user.IsAdministrator;
+
+    public bool CanCreatePeople => user.IsAdministrator || user.IsInRole(Roles.RelationshipManager);
+
+    public bool CanSeeInternalNotes => user.IsProviderUser || user.IsSystem;
+
+    public bool CanSeeHistory => user.IsProviderUser;
+
+    // ---- Lookups ----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Loads a record by id through the visibility filters. A record that exists but is outside
+    /// what the user may see is reported as not found, and the attempt is audited.
+    /// </summary>
+    public async Task<T?> FindAsync<T>(IQueryable<T> query, int id, CancellationToken ct) where T : class
+    {
+        var found = await query.FirstOrDefaultAsync(e => EF.Property<int>(e, "Id") == id, ct);
+        if (found is null && user.AgencyScope is not null
+            && await db.Set<T>().IgnoreQueryFilters().AnyAsync(e => EF.Property<int>(e, "Id") == id, ct))
+        {
+            await RecordDenialAsync(typeof(T).Name, id.ToString(CultureInfo.InvariantCulture), "outside the user's agency", ct);
+        }
+        return found;
+    }
+
+    /// <summary>Writes an access denial to the audit trail, in a context of its own so no pending change rides along.</summary>
+    public async Task RecordDenialAsync(string recordType, string recordId, string reason, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var auditDb = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        auditDb.AuditEntries.Add(new AuditEntry
+        {
+            Timestamp = db.Clock.GetUtcNow().UtcDateTime,
+            UserId = user.Id,
+            UserName = user.Name,
+            Action = AuditActions.AccessDenied,
+            RecordType = recordType,
+            RecordId = recordId,
+            Changes = AuditEntry.Serialize([new FieldChange("Reason", null, reason)]),
+            CorrelationId = user.CorrelationId,
+        });
+        await auditDb.SaveChangesAsync(ct);
+    }
+
+    // ---- Visibility filters (model building) ------------------------------------------------
+
+    private static readonly MethodInfo ApplyFilterMethod =
+        typeof(AccessRule).GetMethod(nameof(ApplyFilter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Adds "AgencyScope is null or the record's agency is AgencyScope" to every agency-owned entity.</summary>
+    public static void ApplyVisibilityFilters(ModelBuilder builder, LiaisonDbContext context)
+    {
+        var owned = builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct()
+            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAgencyOwned<>)));
+        foreach (var type in owned)
+            ApplyFilterMethod.MakeGenericMethod(type).Invoke(null, [builder, context]);
+    }
+
+    private static void ApplyFilter<T>(ModelBuilder builder, LiaisonDbContext context) where T : class, IAgencyOwned<T>
+    {
+        var owningAgency = T.OwningAgency;
+        var scope = Expression.Property(Expression.Constant(context), nameof(LiaisonDbContext.AgencyScope));
+        var body = Expression.OrElse(
+            Expression.Equal(scope, Expression.Constant(null, typeof(int?))),
+            Expression.Equal(owningAgency.Body, scope));
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, owningAgency.Parameters));
+    }
+}

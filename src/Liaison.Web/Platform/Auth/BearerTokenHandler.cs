@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Liaison.Web.Platform.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Web.Platform.Auth;
+
+/// <summary>
+/// Authenticates API calls by "Authorization: Bearer &lt;token&gt;", for session tokens from
+/// POST /api/v1/auth/token and personal access tokens alike. A token's user is re-read from the
+/// database at least every <see cref="RecheckInterval"/>, so a disabled user or a revoked token
+/// stops working within that time.
+/// </summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    LiaisonDbContext db,
+    IMemoryCache cache,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(30);
+
+    private sealed record TokenOwner(int TokenId, DateTime? ExpiresAt, bool Usable, ClaimsPrincipal? Principal);
+
+    public static string CacheKey(string tokenHash) => "bearer:" + tokenHash;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+
+        var hash = ApiToken.Hash(header["Bearer ".Length..].Trim());
+        var owner = await cache.GetOrCreateAsync(CacheKey(hash), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = RecheckInterval;
+            return await LoadAsync(hash);
+        });
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (owner is not { Usable: true, Principal: not null } || owner.ExpiresAt <= now)
+            return AuthenticateResult.Fail("The token is invalid, expired or revoked, or its user is disabled.");
+        return AuthenticateResult.Success(new AuthenticationTicket(owner.Principal, SchemeName));
+    }
+
+    private async Task<TokenOwner?> LoadAsync(string hash)
+    {
+        var token = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => new
+            {
+                t.Id,
+                t.ExpiresAt,
+                t.RevokedAt,
+                t.User!.IsDisabled,
+                t.User.Email,
+                t.User.DisplayName,
+                t.User.AgencyId,
+                t.UserId,
+                Roles = t.User.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+            })
+            .FirstOrDefaultAsync();
+        if (token is null)
+            return null;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, token.UserId.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, token.Email ?? ""),
+            new(CurrentUser.DisplayNameClaim, token.DisplayName),
+        };
+        if (token.AgencyId is { } agencyId)
+            claims.Add(new Claim(CurrentUser.AgencyClaim, agencyId.ToString(CultureInfo.InvariantCulture)));
+        claims.AddRange(token.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return new TokenOwner(token.Id, token.ExpiresAt, token.RevokedAt is null && !token.IsDisabled, principal);
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Authentication required",
+            "Send a valid token in the Authorization header: Bearer <token>. Get one from POST /api/v1/auth/token.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "Your role does not allow this operation.");
+
+    private Task WriteProblemAsync(int status, string title, string detail)
+    {
+        var problems = Context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

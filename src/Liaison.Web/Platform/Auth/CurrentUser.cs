@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Liaison.Web.Platform.Auth;
+
+/// <summary>Who is asking, read from the request's principal (cookie or bearer token).</summary>
+internal sealed class CurrentUser(IHttpContextAccessor accessor)
+{
+    public const string AgencyClaim = "liaison:agency";
+    public const string DisplayNameClaim = "liaison:name";
+
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    /// <summary>True outside any request: start-up, background jobs and command-line tasks.</summary>
+    public bool IsSystem => accessor.HttpContext is null;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+
+    public int? Id => int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public string Name => IsSystem ? "system" : Principal?.FindFirstValue(ClaimTypes.Name) ?? "anonymous";
+
+    public string DisplayName => Principal?.FindFirstValue(DisplayNameClaim) ?? Name;
+
+    public int? AgencyId => int.TryParse(Principal?.FindFirstValue(AgencyClaim), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    public bool IsAdministrator => IsInRole(Roles.Administrator);
+
+    public bool IsAgencyUser => IsInRole(Roles.AgencyUser);
+
+    /// <summary>Provider people: every signed-in user who is not an agency user.</summary>
+    public bool IsProviderUser => IsAuthenticated && !IsAgencyUser;
+
+    /// <summary>
+    /// The one agency whose records this user may see, or null for all. An anonymous request or an
+    /// agency user without an agency sees nothing (-1 matches no agency).
+    /// </summary>
+    public int? AgencyScope
+    {
+        get
+        {
+            if (IsSystem)
+                return null;
+            if (!IsAuthenticated)
+                return -1;
+            return IsAgencyUser ? AgencyId ?? -1 : null;
+        }
+    }
+
+    public string? CorrelationId => Activity.Current?.TraceId.ToString() ?? accessor.HttpContext?.TraceIdentifier;
+}

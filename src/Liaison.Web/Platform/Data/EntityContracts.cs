@@ -1,0 +1,37 @@
+using System.Linq.Expressions;
+
+namespace Liaison.Web.Platform.Data;
+
+/// <summary>A record edited by people: carries a version for optimistic concurrency.</summary>
+internal interface IVersioned
+{
+    int Version { get; set; }
+}
+
+/// <summary>
+/// A record that belongs to one agency. The access rule (<see cref="Auth.AccessRule"/>) turns
+/// <see cref="OwningAgency"/> into a filter on every query, so another agency's users never see it.
+/// </summary>
+internal interface IAgencyOwned<TSelf> where TSelf : IAgencyOwned<TSelf>
+{
+    static abstract Expression<Func<TSelf, int?>> OwningAgency { get; }
+}
+
+/// <summary>Timestamps kept by the DbContext, not by each use case.</summary>
+internal interface ITimestamped
+{
+    DateTime CreatedAt { get; set; }
+    DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// A link row (for instance agency ↔ line of service) whose changes belong in its parent's history
+/// rather than under a record of its own.
+/// </summary>
+internal interface IAuditedAsPartOf
+{
+    (string RecordType, string RecordId, string Field) AuditTarget { get; }
+
+    /// <summary>The value shown in the parent's history when the link is added or removed.</summary>
+    string DescribeFor(LiaisonDbContext db);
+}

@@ -1,0 +1,132 @@
+using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.LinesOfService;
+using Liaison.Web.Features.People;
+using Liaison.Web.Features.Settings;
+using Liaison.Web.Features.Units;
+using Liaison.Web.Platform.Auditing;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Email;
+using Liaison.Web.Platform.ImportExport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Platform.Data;
+
+/// <summary>
+/// The one database of Liaison. Saving does three things every module relies on: it stamps
+/// timestamps and versions, it writes an audit entry for each change, and it refuses to change
+/// the audit trail itself.
+/// </summary>
+internal sealed class LiaisonDbContext(
+    DbContextOptions<LiaisonDbContext> options,
+    CurrentUser currentUser,
+    TimeProvider clock)
+    : IdentityDbContext<User, Role, int, IdentityUserClaim<int>, UserRole, IdentityUserLogin<int>,
+        IdentityRoleClaim<int>, IdentityUserToken<int>>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencyLineOfService> AgencyLinesOfService => Set<AgencyLineOfService>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<OperationalUnit> OperationalUnits => Set<OperationalUnit>();
+    public DbSet<LineOfService> LinesOfService => Set<LineOfService>();
+    public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
+    internal CurrentUser CurrentUser => currentUser;
+
+    internal TimeProvider Clock => clock;
+
+    /// <summary>The agency the current user is confined to, or null. Read by the query filters.</summary>
+    internal int? AgencyScope => currentUser.AgencyScope;
+
+    /// <summary>Set while a <see cref="WriteScope"/> holds the write lock for this context.</summary>
+    internal bool HoldsWriteLock { get; set; }
+
+    /// <summary>
+    /// Set only by the benchmark's bulk loader: rows it writes are synthetic and would only bury the
+    /// trail. Never set on a request path.
+    /// </summary>
+    internal bool SuppressAuditForBulkLoad { get; set; }
+
+    /// <summary>Begins a transaction that holds the write lock, for a use case that saves more than once.</summary>
+    public Task<WriteScope> BeginWriteAsync(CancellationToken ct) => WriteScope.EnterAsync(this, ct);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LiaisonDbContext).Assembly);
+        AccessRule.ApplyVisibilityFilters(builder, this);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Liaison saves asynchronously only; use SaveChangesAsync.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
+        StampTimestampsAndVersions(now);
+        AuditChain.RefuseChangesToTrail(ChangeTracker);
+
+        var drafts = SuppressAuditForBulkLoad ? [] : AuditCapture.Capture(this);
+        var directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (drafts.Count == 0 && directEntries.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Entries join the chain only once the records they describe have their keys.
+        foreach (var entry in directEntries)
+            Entry(entry).State = EntityState.Detached;
+
+        await using var write = await WriteScope.EnterAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        var entries = directEntries.Concat(AuditCapture.Complete(drafts, currentUser, now)).ToList();
+        await AuditChain.LinkAsync(this, entries, cancellationToken);
+        AuditEntries.AddRange(entries);
+        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        await write.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Bookkeeping a sign-in writes; it must not make an administrator's open edit of the user stale.</summary>
+    private static readonly HashSet<string> VersionNeutral =
+        [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp)];
+
+    private void StampTimestampsAndVersions(DateTime now)
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                if (entry.Entity is ITimestamped added)
+                {
+                    added.CreatedAt = now;
+                    added.UpdatedAt = now;
+                }
+                if (entry.Entity is IVersioned versioned)
+                    versioned.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                if (entry.Entity is ITimestamped modified)
+                    modified.UpdatedAt = now;
+                if (entry.Entity is IVersioned && entry.Properties.Any(p => p.IsModified && !VersionNeutral.Contains(p.Metadata.Name)))
+                {
+                    // The original value is the version the editor saw (set by the use case), so the
+                    // UPDATE only matches if nobody saved in between.
+                    var version = entry.Property(nameof(IVersioned.Version));
+                    version.CurrentValue = (int)version.OriginalValue! + 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
+using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Liaison.Web.Platform.Email;
+
+internal enum EmailDelivery
+{
+    /// <summary>Writes each message as an .eml file into a folder (the default: nothing leaves the machine).</summary>
+    Pickup,
+
+    /// <summary>Sends through an SMTP server.</summary>
+    Smtp,
+}
+
+internal sealed class EmailOptions
+{
+    public EmailDelivery Delivery { get; set; } = EmailDelivery.Pickup;
+    public string? PickupFolder { get; set; }
+    public string From { get; set; } = "liaison@localhost";
+    public string FromName { get; set; } = "Liaison";
+    public string SmtpHost { get; set; } = "localhost";
+    public int SmtpPort { get; set; } = 25;
+    public bool SmtpSsl { get; set; }
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public int PollSeconds { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 10;
+}
+
+/// <summary>Queues email in the same transaction as the change that causes it.</summary>
+internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock, OutboxSignal signal)
+{
+    public OutboxMessage Enqueue(string to, string subject, string textBody, string? htmlBody = null,
+        (string Name, string ContentType, byte[] Content)? attachment = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            To = to,
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            AttachmentName = attachment?.Name,
+            AttachmentContentType = attachment?.ContentType,
+            AttachmentContent = attachment?.Content,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.OutboxMessages.Add(message);
+        signal.Notify();
+        return message;
+    }
+}
+
+/// <summary>Wakes the dispatcher early when mail is queued.</summary>
+internal sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>
+/// Sends queued mail. A message is leased before it is sent, so two instances never send it twice;
+/// a failure is retried with growing delays until <see cref="EmailOptions.MaxAttempts"/>.
+/// </summary>
+internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options, OutboxSignal signal,
+    TimeProvider clock, IHostEnvironment env, IConfiguration config, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The outbox dispatcher failed; it will try again.");
+            }
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends every message that is due. Public so tests and commands can flush the outbox.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var settings = options.Value;
+        var sent = 0;
+        while (true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < settings.MaxAttempts)
+                .OrderBy(m => m.Id).Take(20).ToListAsync(ct);
+            if (due.Count == 0)
+                return sent;
+            foreach (var message in due)
+            {
+                var leased = await db.OutboxMessages
+                    .Where(m => m.Id == message.Id && m.SentAt == null && m.NextAttemptAt == message.NextAttemptAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now + Lease), ct);
+                if (leased == 0)
+                    continue;
+                try
+                {
+                    await SendAsync(message, settings, ct);
+                    await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime)
+                        .SetProperty(m => m.Attempts, message.Attempts + 1)
+                        .SetProperty(m => m.LastError, (string?)null), ct);
+                    sent++;
+                }
+                catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+                {
+                    var attempts = message.Attempts + 1;
+                    var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
+                    logger.LogWarning(ex, "Sending outbox message {Id} failed (attempt {Attempts}).", message.Id, attempts);
+                    await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.Attempts, attempts)
+                        .SetProperty(m => m.NextAttemptAt, now + delay)
+                        .SetProperty(m => m.LastError, ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message), ct);
+                }
+            }
+        }
+    }
+
+    private async Task SendAsync(OutboxMessage message, EmailOptions settings, CancellationToken ct)
+    {
+        using var mail = new MailMessage
+        {
+            From = new MailAddress(settings.From, settings.FromName),
+            Subject = message.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = message.TextBody,
+            BodyEncoding = Encoding.UTF8,
+        };
+        foreach (var address in message.To.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            mail.To.Add(address);
+        if (message.HtmlBody is not null)
+            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
+        if (message.AttachmentContent is not null)
+        {
+            mail.Attachments.Add(new Attachment(new MemoryStream(message.AttachmentContent), message.AttachmentName ?? "attachment",
+                message.AttachmentContentType ?? MediaTypeNames.Application.Octet));
+        }
+
+        using var client = new SmtpClient();
+        if (settings.Delivery == EmailDelivery.Pickup)
+        {
+            var folder = settings.PickupFolder is { Length: > 0 } configured
+                ? Path.GetFullPath(configured, env.ContentRootPath)
+                : Path.Combine(DataSetup.DataFolder(config, env), "mail");
+            Directory.CreateDirectory(folder);
+            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+            client.PickupDirectoryLocation = folder;
+        }
+        else
+        {
+            client.Host = settings.SmtpHost;
+            client.Port = settings.SmtpPort;
+            client.EnableSsl = settings.SmtpSsl;
+            if (settings.SmtpUser is { Length: > 0 })
+                client.Credentials = new NetworkCredential(settings.SmtpUser, settings.SmtpPassword);
+        }
+        await client.SendMailAsync(mail, ct);
+    }
+}
+
+internal static class EmailSetup
+{
+    public static WebApplicationBuilder AddPlatformEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        if (builder.Configuration.GetValue("Email:DispatcherEnabled", true))
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Platform.ImportExport;
+
+/// <summary>A column an importer understands, with the other headers people use for it.</summary>
+internal sealed record ImportField(string Key, string Label, bool Required, params string[] Synonyms)
+{
+    public IEnumerable<string> AllNames => Synonyms.Prepend(Label).Prepend(Key);
+}
+
+/// <summary>What will happen to one row, or why it cannot.</summary>
+internal sealed record ImportRowResult(int RowNumber, string Action, string Summary, IReadOnlyList<string> Errors);
+
+/// <summary>The preview of an upload: every row's fate, and whether the whole file can be accepted.</summary>
+internal sealed record ImportPreview(
+    string FileName,
+    IReadOnlyList<ImportRowResult> Rows,
+    IReadOnlyList<string> FileErrors,
+    IReadOnlyDictionary<string, string> ColumnMap,
+    IReadOnlyList<string> IgnoredColumns)
+{
+    public const string Create = "Create";
+    public const string Update = "Update";
+
+    public bool CanImport => FileErrors.Count == 0 && Rows.Count > 0 && Rows.All(r => r.Errors.Count == 0);
+    public int CreateCount => Rows.Count(r => r.Action == Create);
+    public int UpdateCount => Rows.Count(r => r.Action == Update);
+    public int ErrorRowCount => Rows.Count(r => r.Errors.Count > 0);
+
+    public static ImportPreview Failed(string fileName, string error) => new(fileName, [], [error], new Dictionary<string, string>(), []);
+}
+
+/// <summary>What an import wrote, once accepted.</summary>
+internal sealed record ImportOutcome(int Created, int Updated);
+
+internal static class ImportMapping
+{
+    /// <summary>Matches the file's headers to fields: case, spaces and punctuation do not matter.</summary>
+    public static (Dictionary<string, string> Map, List<string> Ignored, List<ImportField> Missing) Match(
+        IReadOnlyList<string> headers, IReadOnlyList<ImportField> fields)
+    {
+        var map = new Dictionary<string, string>();
+        var ignored = new List<string>();
+        foreach (var header in headers.Where(h => h.Length > 0))
+        {
+            var normalized = Normalize(header);
+            var field = fields.FirstOrDefault(f => !map.ContainsKey(f.Key) && f.AllNames.Any(n => Normalize(n) == normalized));
+            if (field is null)
+                ignored.Add(header);
+            else
+                map[field.Key] = header;
+        }
+        var missing = fields.Where(f => f.Required && !map.ContainsKey(f.Key)).ToList();
+        return (map, ignored, missing);
+    }
+
+    public static string Normalize(string header) => new(header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}
+
+/// <summary>Keeps an upload between its preview and its confirmation, for the user who uploaded it.</summary>
+internal sealed class PendingImports(LiaisonDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Guid> SaveAsync(string kind, string fileName, byte[] content, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.PendingImports.Where(p => p.CreatedAt < now.AddDays(-1)).ExecuteDeleteAsync(ct);
+        var pending = new PendingImport
+        {
+            Id = Guid.NewGuid(),
+            UserId = user.Id ?? 0,
+            Kind = kind,
+            FileName = Path.GetFileName(fileName),
+            Content = content,
+            CreatedAt = now,
+        };
+        db.PendingImports.Add(pending);
+        await db.SaveChangesAsync(ct);
+        return pending.Id;
+    }
+
+    public Task<PendingImport?> FindAsync(Guid id, string kind, CancellationToken ct) =>
+        db.PendingImports.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.Kind == kind && p.UserId == (user.Id ?? 0), ct);
+
+    public Task DeleteAsync(Guid id, CancellationToken ct) => db.PendingImports.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using CsvHelper;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Liaison.Web.Platform.ImportExport;
+
+internal enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>An exported file, ready for a page or an endpoint to send.</summary>
+internal sealed record ExportFile(byte[] Content, string ContentType, string FileName)
+{
+    public IResult ToResult() => Results.File(Content, ContentType, FileName);
+}
+
+/// <summary>One column of an exported list: its header and how to read it from a row.</summary>
+internal sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
+
+/// <summary>Writes a list, as filtered, to CSV or XLSX. Headers match what the importers accept.</summary>
+internal static class TableExport
+{
+    public static bool TryParseFormat(string? value, out ExportFormat format) =>
+        Enum.TryParse(value, ignoreCase: true, out format) && Enum.IsDefined(format);
+
+    public static ExportFile ToFile<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, ExportFormat format, string baseName, DateTime now)
+    {
+        var fileName = $"{baseName}-{now:yyyy-MM-dd}.{format.ToString().ToLowerInvariant()}";
+        return format == ExportFormat.Csv
+            ? new ExportFile(WriteCsv(rows, columns), "text/csv; charset=utf-8", fileName)
+            : new ExportFile(WriteXlsx(rows, columns, baseName), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
+
+    /// <summary>The API's answer to GET .../export?format=: the file, or a problem for an unknown format.</summary>
+    public static async Task<IResult> AnswerAsync(string? format, Func<ExportFormat, Task<ExportFile>> export) =>
+        TryParseFormat(format ?? "csv", out var f)
+            ? (await export(f)).ToResult()
+            : Results.Problem(title: "Unknown format", detail: "Use format=csv or format=xlsx.", statusCode: 400);
+
+    public static byte[] WriteCsv<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns)
+    {
+        using var stream = new MemoryStream();
+        // A byte order mark makes Excel open the file as UTF-8.
+        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in columns)
+                csv.WriteField(column.Header);
+            csv.NextRecord();
+            foreach (var row in rows)
+            {
+                foreach (var column in columns)
+                    csv.WriteField(NeutraliseFormula(FormatText(column.Value(row))));
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    public static byte[] WriteXlsx<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(sheet))
+            {
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                writer.WriteStartElement(new Row());
+                foreach (var column in columns)
+                    writer.WriteElement(TextCell(column.Header, style: 1));
+                writer.WriteEndElement();
+                foreach (var row in rows)
+                {
+                    writer.WriteStartElement(new Row());
+                    foreach (var column in columns)
+                        writer.WriteElement(Cell(column.Value(row)));
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            var name = sheetName.Length > 31 ? sheetName[..31] : sheetName;
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = name }));
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Cell Cell(object? value) => value switch
+    {
+        null => new Cell(),
+        int or long or decimal or double => new Cell { CellValue = new CellValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+        DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = 2 },
+        DateTime d => new Cell { CellValue = new CellValue(d.ToOADate()), StyleIndex = 3 },
+        _ => TextCell(FormatText(value) ?? "", style: 0),
+    };
+
+    private static Cell TextCell(string text, uint style) => new()
+    {
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        StyleIndex = style,
+    };
+
+    internal static string? FormatText(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? "Yes" : "No",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>A cell that starts like a formula is written as text, so opening the file runs nothing.</summary>
+    private static string? NeutraliseFormula(string? text) =>
+        text is { Length: > 0 } && "=+-@\t\r".Contains(text[0]) && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+            ? "'" + text
+            : text;
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 1 },
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 4 });
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Liaison.Web.Platform.Web;
+
+/// <summary>
+/// Errors in the API answer as problem details: a malformed body is a 400 saying what could not be
+/// read; anything unexpected is a 500 with a correlation id and no stack trace. Pages fall through
+/// to the error page, which shows the same id.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+            return false;
+
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side",
+                "The error has been logged. Quote the correlation id when you report it."),
+        };
+        if (status >= 500)
+            logger.LogError(exception, "Unhandled API error {CorrelationId}", context.TraceIdentifier);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Liaison.Web.Platform.Web;
+
+internal static class WebSetup
+{
+    public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AllowAnonymousToFolder("/Account/Anonymous");
+            })
+            .AddMvcOptions(o => o.MaxModelBindingCollectionSize = 10_000);
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.PageViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+        });
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? c.HttpContext.TraceIdentifier;
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHealthChecks().AddDbContextCheck<LiaisonDbContext>("database");
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>());
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        var keys = builder.Configuration["DataProtection:KeysPath"]
+            ?? Path.Combine(DataSetup.DataFolder(builder.Configuration, builder.Environment), "keys");
+        services.AddDataProtection().SetApplicationName("Liaison").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        return builder;
+    }
+
+    public static WebApplication UsePlatformWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
+        app.UseSecurityHeaders();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The root of every API route: bearer tokens only, JSON, problem details.</summary>
+    public static RouteGroupBuilder MapApiRoot(this WebApplication app) =>
+        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
+}

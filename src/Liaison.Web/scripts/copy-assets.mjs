@@ -1,0 +1,16 @@
+// Copies the front-end packages Liaison serves from node_modules into wwwroot/lib (git-ignored).
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const lib = join(root, "wwwroot", "lib");
+const uswds = join(root, "node_modules", "@uswds", "uswds", "dist");
+
+rmSync(lib, { recursive: true, force: true });
+mkdirSync(join(lib, "uswds"), { recursive: true });
+for (const folder of ["css", "js", "fonts", "img"]) {
+  cpSync(join(uswds, folder), join(lib, "uswds", folder), { recursive: true });
+}
+writeFileSync(join(lib, ".stamp"), new Date().toISOString());
+console.log("Front-end assets copied to wwwroot/lib");
