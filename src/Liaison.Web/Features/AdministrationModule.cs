@@ -14,6 +14,7 @@ internal static class AdministrationModule
         var services = builder.Services;
         services.AddScoped<Tokens>();
         services.AddScoped<ManageUsers>();
+        services.AddScoped<UserOptions>();
         services.AddScoped<SiteSettings>();
         services.AddScoped<UpdateSettings>();
         services.AddScoped<SearchAudit>();

@@ -19,6 +19,7 @@ internal static class DirectoryModule
         services.AddScoped<GetPerson>();
         services.AddScoped<SavePerson>();
         services.AddScoped<ImportPeople>();
+        services.AddScoped<PeopleOptions>();
         services.AddScoped<ManageUnits>();
         services.AddScoped<ManageLinesOfService>();
         services.AddScoped<DemoData>();

@@ -17,7 +17,7 @@ internal sealed record PersonalTokenRow(int Id, string Name, DateTime CreatedAt,
 internal sealed class PersonalTokenInput
 {
     [Display(Name = "Name")]
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
 
     /// <summary>Days until it expires; 0 for never.</summary>
     [Display(Name = "Expires after")]
@@ -61,6 +61,7 @@ internal sealed class Tokens(LiaisonDbContext db, UserManager<User> users, SignI
         }
         var now = clock.GetUtcNow().UtcDateTime;
         user.LastSignInAt = now;
+        current.SigningIn(user.Id, user.Email!);
         return Result<IssuedToken>.Ok(await CreateAsync(user.Id, "API session", ApiTokenKind.Session, now + SessionLifetime, ct));
     }
 

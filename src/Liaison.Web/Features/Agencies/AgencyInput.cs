@@ -8,7 +8,7 @@ namespace Liaison.Web.Features.Agencies;
 internal sealed class AgencyInput
 {
     [Display(Name = "Name")]
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Acronym")]
     public string? Acronym { get; set; }
@@ -29,7 +29,7 @@ internal sealed class AgencyInput
     public string? InternalNotes { get; set; }
 
     [Display(Name = "Lines of service consumed")]
-    public List<int> LineOfServiceIds { get; set; } = [];
+    public List<int> LineOfServiceIds { get; set => field = value ?? []; } = [];
 
     /// <summary>For an update: the version the editor started from.</summary>
     public int? Version { get; set; }

@@ -7,18 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Agencies;
 
 /// <summary>Which agencies to list: the filters of the list page, the API and the export.</summary>
-internal sealed class AgencyListQuery : IListQuery
-{
-    public string? Search { get; set; }
-
-    /// <summary>active (default), inactive or all.</summary>
-    public string? Status { get; set; }
-    public int? LineOfServiceId { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = Paging.DefaultPageSize;
-}
+internal sealed record AgencyListQuery(
+    string? Search = null,
+    string? Status = null,
+    int? LineOfServiceId = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
 
 internal sealed record AgencyRow(int Id, string Name, string? Acronym, string? ParentDepartment, bool IsActive, int ContactCount, int LineOfServiceCount);
 

@@ -7,21 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Audit;
 
-internal sealed class AuditQuery : IListQuery
-{
-    /// <summary>Matches the user name, record type, record id or a changed value.</summary>
-    public string? Search { get; set; }
-    public string? RecordType { get; set; }
-    public string? RecordId { get; set; }
-    public string? Action { get; set; }
-    public string? User { get; set; }
-    public DateOnly? From { get; set; }
-    public DateOnly? To { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; } = true;
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 50;
-}
+internal sealed record AuditQuery(
+    string? Search = null,
+    string? RecordType = null,
+    string? RecordId = null,
+    string? Action = null,
+    string? User = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Sort = null,
+    bool Desc = true,
+    int Page = 1,
+    int PageSize = 50) : IListQuery;
 
 internal sealed record AuditRow(long Id, DateTime Timestamp, string UserName, string Action, string RecordType, string RecordId,
     IReadOnlyList<FieldChange> Changes, string? CorrelationId);

@@ -11,7 +11,7 @@ namespace Liaison.Web.Features.LinesOfService;
 internal sealed class LineOfServiceInput
 {
     [Display(Name = "Name")]
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Operational unit")]
     public int? OperationalUnitId { get; set; }
@@ -44,16 +44,14 @@ internal sealed class LineOfServiceInputValidator : AbstractValidator<LineOfServ
     }
 }
 
-internal sealed class LineOfServiceListQuery : IListQuery
-{
-    public string? Search { get; set; }
-    public int? OperationalUnitId { get; set; }
-    public string? Status { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = Paging.DefaultPageSize;
-}
+internal sealed record LineOfServiceListQuery(
+    string? Search = null,
+    int? OperationalUnitId = null,
+    string? Status = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
 
 internal sealed record LineOfServiceRow(int Id, string Name, int OperationalUnitId, string UnitName, string? Description, bool IsActive, int AgencyCount);
 
@@ -109,7 +107,7 @@ internal sealed class ManageLinesOfService(LiaisonDbContext db, AccessRule acces
 
     /// <summary>The active catalogue for pickers, ordered by unit then name.</summary>
     public Task<List<LineOfServiceRow>> CatalogueAsync(CancellationToken ct) =>
-        Rows(new LineOfServiceListQuery { Status = "active", Sort = "unit" }).ToListAsync(ct);
+        Rows(new LineOfServiceListQuery(Status: "active", Sort: "unit")).ToListAsync(ct);
 
     /// <summary>The agencies (visible to the user) that consume a line of service.</summary>
     public Task<List<NamedRef>> AgenciesAsync(int id, CancellationToken ct) =>

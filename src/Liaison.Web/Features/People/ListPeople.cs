@@ -5,20 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.People;
 
-internal sealed class PersonListQuery : IListQuery
-{
-    public string? Search { get; set; }
-    public PersonKind? Kind { get; set; }
-    public int? AgencyId { get; set; }
-    public int? OperationalUnitId { get; set; }
-
-    /// <summary>active (default), inactive or all.</summary>
-    public string? Status { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = Paging.DefaultPageSize;
-}
+internal sealed record PersonListQuery(
+    string? Search = null,
+    PersonKind? Kind = null,
+    int? AgencyId = null,
+    int? OperationalUnitId = null,
+    string? Status = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
 
 internal sealed record PersonRow(int Id, string FirstName, string LastName, string? Title, string? Email, string? Phone,
     PersonKind Kind, int? AgencyId, string? AgencyName, int? OperationalUnitId, string? UnitName, bool IsActive)

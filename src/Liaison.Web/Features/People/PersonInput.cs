@@ -8,10 +8,10 @@ namespace Liaison.Web.Features.People;
 internal sealed class PersonInput
 {
     [Display(Name = "First name")]
-    public string FirstName { get; set; } = "";
+    public string FirstName { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Last name")]
-    public string LastName { get; set; } = "";
+    public string LastName { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Job title")]
     public string? Title { get; set; }

@@ -10,10 +10,10 @@ namespace Liaison.Web.Features.Settings;
 internal sealed class SettingsInput
 {
     [Display(Name = "Organisation name")]
-    public string OrganisationName { get; set; } = "";
+    public string OrganisationName { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "What relationship managers are called")]
-    public string RelationshipManagerTitle { get; set; } = "";
+    public string RelationshipManagerTitle { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Fiscal year starts in")]
     public int FiscalYearStartMonth { get; set; } = 7;

@@ -11,7 +11,7 @@ namespace Liaison.Web.Features.Units;
 internal sealed class UnitInput
 {
     [Display(Name = "Name")]
-    public string Name { get; set; } = "";
+    public string Name { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Description")]
     public string? Description { get; set; }
@@ -38,15 +38,13 @@ internal sealed class UnitInputValidator : AbstractValidator<UnitInput>
     }
 }
 
-internal sealed class UnitListQuery : IListQuery
-{
-    public string? Search { get; set; }
-    public string? Status { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = Paging.DefaultPageSize;
-}
+internal sealed record UnitListQuery(
+    string? Search = null,
+    string? Status = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
 
 internal sealed record UnitRow(int Id, string Name, string? Description, bool IsActive, int LineOfServiceCount, int StaffCount);
 

@@ -11,19 +11,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Users;
 
-internal sealed class UserListQuery : IListQuery
-{
-    public string? Search { get; set; }
-    public string? Role { get; set; }
-    public int? AgencyId { get; set; }
-
-    /// <summary>active (default), disabled or all.</summary>
-    public string? Status { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = Paging.DefaultPageSize;
-}
+internal sealed record UserListQuery(
+    string? Search = null,
+    string? Role = null,
+    int? AgencyId = null,
+    string? Status = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
 
 internal sealed record UserRow(int Id, string Email, string DisplayName, IReadOnlyList<string> Roles, int? AgencyId, string? AgencyName,
     bool IsDisabled, bool TwoFactorEnabled, bool IsLockedOut, DateTime? LastSignInAt, DateTime CreatedAt);

@@ -8,13 +8,13 @@ namespace Liaison.Web.Features.Users;
 internal sealed class UserInput
 {
     [Display(Name = "Email")]
-    public string Email { get; set; } = "";
+    public string Email { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Full name")]
-    public string DisplayName { get; set; } = "";
+    public string DisplayName { get; set => field = value ?? ""; } = "";
 
     [Display(Name = "Roles")]
-    public List<string> Roles { get; set; } = [];
+    public List<string> Roles { get; set => field = value ?? []; } = [];
 
     [Display(Name = "Agency")]
     public int? AgencyId { get; set; }

@@ -28,7 +28,7 @@ internal sealed class BearerTokenHandler(
     public const string SchemeName = "Bearer";
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(30);
 
-    private sealed record TokenOwner(int TokenId, DateTime? ExpiresAt, bool Usable, ClaimsPrincipal? Principal);
+    private sealed record TokenOwner(int TokenId, DateTime? ExpiresAt, bool Usable, ClaimsPrincipal? Principal, DateTime LoadedAt);
 
     public static string CacheKey(string tokenHash) => "bearer:" + tokenHash;
 
@@ -39,18 +39,19 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.NoResult();
 
         var hash = ApiToken.Hash(header["Bearer ".Length..].Trim());
-        var owner = await cache.GetOrCreateAsync(CacheKey(hash), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = RecheckInterval;
-            return await LoadAsync(hash);
-        });
         var now = clock.GetUtcNow().UtcDateTime;
+        // The cache spares a query per request; the recheck interval is measured on the app's clock.
+        if (!cache.TryGetValue(CacheKey(hash), out TokenOwner? owner) || owner is null || now - owner.LoadedAt >= RecheckInterval)
+        {
+            owner = await LoadAsync(hash, now);
+            cache.Set(CacheKey(hash), owner, RecheckInterval);
+        }
         if (owner is not { Usable: true, Principal: not null } || owner.ExpiresAt <= now)
             return AuthenticateResult.Fail("The token is invalid, expired or revoked, or its user is disabled.");
         return AuthenticateResult.Success(new AuthenticationTicket(owner.Principal, SchemeName));
     }
 
-    private async Task<TokenOwner?> LoadAsync(string hash)
+    private async Task<TokenOwner?> LoadAsync(string hash, DateTime now)
     {
         var token = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash)
@@ -70,7 +71,6 @@ internal sealed class BearerTokenHandler(
         if (token is null)
             return null;
 
-        var now = clock.GetUtcNow().UtcDateTime;
         await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
 
         var claims = new List<Claim>
@@ -83,7 +83,7 @@ internal sealed class BearerTokenHandler(
             claims.Add(new Claim(CurrentUser.AgencyClaim, agencyId.ToString(CultureInfo.InvariantCulture)));
         claims.AddRange(token.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return new TokenOwner(token.Id, token.ExpiresAt, token.RevokedAt is null && !token.IsDisabled, principal);
+        return new TokenOwner(token.Id, token.ExpiresAt, token.RevokedAt is null && !token.IsDisabled, principal, now);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -10,16 +10,24 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
     public const string AgencyClaim = "liaison:agency";
     public const string DisplayNameClaim = "liaison:name";
 
+    private (int Id, string Name)? _signingIn;
+
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    /// <summary>
+    /// During a sign-in through the API the request is still anonymous; what it writes (the new
+    /// token) is recorded as done by the user who is signing in.
+    /// </summary>
+    public void SigningIn(int id, string name) => _signingIn = (id, name);
 
     /// <summary>True outside any request: start-up, background jobs and command-line tasks.</summary>
     public bool IsSystem => accessor.HttpContext is null;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 
-    public int? Id => int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null;
+    public int? Id => _signingIn?.Id ?? (int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : null);
 
-    public string Name => IsSystem ? "system" : Principal?.FindFirstValue(ClaimTypes.Name) ?? "anonymous";
+    public string Name => _signingIn?.Name ?? (IsSystem ? "system" : Principal?.FindFirstValue(ClaimTypes.Name) ?? "anonymous");
 
     public string DisplayName => Principal?.FindFirstValue(DisplayNameClaim) ?? Name;
 

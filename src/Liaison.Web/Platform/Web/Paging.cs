@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Platform.Web;
@@ -16,9 +17,13 @@ internal interface IListQuery
 internal sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
+    [JsonIgnore]
     public int FirstItem => TotalCount == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+
+    [JsonIgnore]
     public int LastItem => Math.Min(Page * PageSize, TotalCount);
 
+    [JsonIgnore]
     public PageInfo Info => new(Page, TotalPages, TotalCount, FirstItem, LastItem);
 }
 

@@ -21,11 +21,12 @@ internal static class ResultTranslation
     /// <summary>The API's answer for a failed result, as RFC 9457 problem details.</summary>
     public static IResult Problem<T>(this Result<T> result) => result.Status switch
     {
-        ResultStatus.Invalid => TypedResults.ValidationProblem(
+        ResultStatus.Invalid => Results.ValidationProblem(
             result.Errors.ToDictionary(e => CamelCase(e.Key), e => e.Value),
-            title: "Some fields need attention",
             detail: "The request was understood but some values are not acceptable; see errors.",
-            type: "https://tools.ietf.org/html/rfc4918#section-11.2"),
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Some fields need attention",
+            type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21"),
         ResultStatus.NotFound => TypedResults.Problem(title: "Not found", detail: "There is no such record, or it is not yours to see.", statusCode: 404),
         ResultStatus.Forbidden => TypedResults.Problem(title: "Forbidden", detail: "Your role does not allow this operation.", statusCode: 403),
         ResultStatus.Conflict => TypedResults.Problem(

@@ -17,9 +17,19 @@ internal static class WebSetup
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                o.Conventions.AllowAnonymousToFolder("/Account/Anonymous");
+                // Small reference records are created and edited on one page.
+                o.Conventions.AddPageRoute("/Units/Edit", "Units/Create");
+                o.Conventions.AddPageRoute("/LinesOfService/Edit", "LinesOfService/Create");
+                o.Conventions.AddPageRoute("/Users/Edit", "Users/Create");
             })
-            .AddMvcOptions(o => o.MaxModelBindingCollectionSize = 10_000);
+            .AddMvcOptions(o =>
+            {
+                o.MaxModelBindingCollectionSize = 10_000;
+                // Validation is the use cases' (FluentValidation); MVC must not add its own "required" errors
+                // or turn an emptied field into null.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
+            });
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.PageViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
@@ -85,4 +95,11 @@ internal static class WebSetup
     /// <summary>The root of every API route: bearer tokens only, JSON, problem details.</summary>
     public static RouteGroupBuilder MapApiRoot(this WebApplication app) =>
         app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
+}
+
+/// <summary>Binds an emptied text field as "", as the user sent it; the use cases decide what empty means.</summary>
+internal sealed class KeepEmptyStrings : Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.IDisplayMetadataProvider
+{
+    public void CreateDisplayMetadata(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DisplayMetadataProviderContext context) =>
+        context.DisplayMetadata.ConvertEmptyStringToNull = false;
 }

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Liaison.Web.Platform.Auditing;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.Web.Features.LinesOfService;
+
+internal sealed class DetailsModel(ManageLinesOfService lines, RecordHistory history, AccessRule access) : PageModel
+{
+    public LineOfService Line { get; private set; } = null!;
+    public IReadOnlyList<NamedRef> Agencies { get; private set; } = [];
+    public IReadOnlyList<HistoryEntry>? History { get; private set; }
+    public bool CanManage => access.CanManageReferenceData;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await lines.GetAsync(id, ct);
+        if (!result.IsOk)
+            return NotFound();
+        Line = result.Value!;
+        Agencies = await lines.AgenciesAsync(id, ct);
+        if (access.CanSeeHistory)
+            History = await history.ForAsync(nameof(LineOfService), id.ToString(CultureInfo.InvariantCulture), ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
+
+    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
+
+    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
+    {
+        var result = await lines.SetActiveAsync(id, active, ct);
+        if (result.Status == ResultStatus.NotFound)
+            return NotFound();
+        if (result.Status == ResultStatus.Forbidden)
+            return Forbid();
+        TempData["Status"] = active ? $"{result.Value!.Name} is active again." : $"{result.Value!.Name} is now inactive.";
+        return RedirectToPage(new { id });
+    }
+}

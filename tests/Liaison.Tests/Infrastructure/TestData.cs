@@ -1,0 +1,65 @@
+using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.LinesOfService;
+using Liaison.Web.Features.People;
+using Liaison.Web.Features.Units;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Tests.Infrastructure;
+
+/// <summary>The people and records every test app starts with: one user per role and two agencies.</summary>
+public static class TestData
+{
+    public const string Password = "Test-Password-1";
+    public const string Admin = "admin@test.gov";
+    public const string Executive = "exec@test.gov";
+    public const string Manager = "arm@test.gov";
+    public const string Staff = "staff@test.gov";
+
+    /// <summary>An agency user of the Department of Revenue.</summary>
+    public const string RevenueUser = "revenue@test.gov";
+
+    /// <summary>An agency user of the Department of Health.</summary>
+    public const string HealthUser = "health@test.gov";
+
+    public sealed record Ids(int Revenue, int Health, int RevenueContact, int HealthContact, int StaffPerson, int UnitOps, int UnitApps, int LineGis, int LineServiceDesk);
+
+    internal static async Task<Ids> SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+
+        var ops = new OperationalUnit { Name = "End User Computing", Description = "Devices and the service desk." };
+        var apps = new OperationalUnit { Name = "Applications & Data Management", Description = "Applications, websites and data." };
+        var gis = new LineOfService { Name = "GIS", Description = "Maps and spatial data.", OperationalUnit = apps };
+        var desk = new LineOfService { Name = "Service Desk", Description = "Single point of contact.", OperationalUnit = ops };
+        var revenue = new Agency { Name = "Department of Revenue", Acronym = "LDR", InternalNotes = "Revenue internal note" };
+        var health = new Agency { Name = "Department of Health", Acronym = "LDH", InternalNotes = "Health internal note" };
+        revenue.LinesOfService.Add(new AgencyLineOfService { Agency = revenue, LineOfService = desk });
+        health.LinesOfService.Add(new AgencyLineOfService { Agency = health, LineOfService = gis });
+        var revenueContact = new Person { FirstName = "Rita", LastName = "Revenue", Email = "rita@revenue.gov", Kind = PersonKind.AgencyContact, Agency = revenue, Title = "CIO", InternalNotes = "Prefers phone" };
+        var healthContact = new Person { FirstName = "Hank", LastName = "Health", Email = "hank@health.gov", Kind = PersonKind.AgencyContact, Agency = health, Title = "IT Director" };
+        var staff = new Person { FirstName = "Sam", LastName = "Staff", Email = "sam@provider.gov", Kind = PersonKind.ProviderStaff, OperationalUnit = ops };
+        db.AddRange(ops, apps, gis, desk, revenue, health, revenueContact, healthContact, staff);
+        await db.SaveChangesAsync();
+
+        async Task AddUser(string email, string name, string role, int? agencyId)
+        {
+            var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, AgencyId = agencyId, CreatedAt = DateTime.UtcNow };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role);
+        }
+        await AddUser(Admin, "Ada Admin", Roles.Administrator, null);
+        await AddUser(Executive, "Ezra Executive", Roles.Executive, null);
+        await AddUser(Manager, "Mona Manager", Roles.RelationshipManager, null);
+        await AddUser(Staff, "Stan Staff", Roles.ProviderStaff, null);
+        await AddUser(RevenueUser, "Rhea Revenue", Roles.AgencyUser, revenue.Id);
+        await AddUser(HealthUser, "Hugo Health", Roles.AgencyUser, health.Id);
+        return new Ids(revenue.Id, health.Id, revenueContact.Id, healthContact.Id, staff.Id, ops.Id, apps.Id, gis.Id, desk.Id);
+    }
+}
