@@ -30,6 +30,9 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether the standard users and agencies are seeded (the first-run tests want an empty database).</summary>
     protected virtual bool Seed => true;
 
+    /// <summary>Configuration a variant of the app sets on top of the test defaults.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -49,6 +52,8 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:DispatcherEnabled", "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("LIAISON_TEST_LOGLEVEL") ?? "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -122,4 +127,19 @@ public sealed class EmptyLiaisonApp : LiaisonApp
 public sealed class ProductionLiaisonApp : LiaisonApp
 {
     protected override string EnvironmentName => "Production";
+}
+
+/// <summary>The app started with --demo on an empty database.</summary>
+public sealed class DemoLiaisonApp : LiaisonApp
+{
+    protected override bool Seed => false;
+
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Demo:Enabled", "true")];
+}
+
+/// <summary>An app whose mail goes to an SMTP server that is not there.</summary>
+public sealed class UnreachableSmtpLiaisonApp : LiaisonApp
+{
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+        [("Email:Delivery", "Smtp"), ("Email:SmtpHost", "127.0.0.1"), ("Email:SmtpPort", "9")];
 }

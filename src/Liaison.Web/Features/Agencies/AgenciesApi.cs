@@ -35,31 +35,37 @@ internal static class AgenciesApi
             .WithSummary("List agencies (search, status, lineOfServiceId, sort, desc, page, pageSize)");
 
         group.MapGet("/export", async ([AsParameters] AgencyListQuery query, string? format, ListAgencies list, AccessRule access, TimeProvider clock, CancellationToken ct) =>
-                TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct)))
+                await TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Export agencies as filtered, to CSV or XLSX");
 
         group.MapGet("/{id:int}", async (int id, GetAgency get, AccessRule access, CancellationToken ct) =>
             (await get.HandleAsync(id, ct)).ToApi(d => AgencyDto.From(d, access.CanSeeInternalNotes), version: d => d.Version))
             .WithSummary("Get one agency; its ETag is its version");
 
-        group.MapPost("/", async (AgencyInput input, SaveAgency save, CancellationToken ct) =>
-            (await save.CreateAsync(input, ct)).ToApi(a => AgencyDto.From(a, true), a => $"/api/v1/agencies/{a.Id}", a => a.Version))
+        group.MapPost("/", async (AgencyInput input, SaveAgency save, GetAgency get, CancellationToken ct) =>
+            {
+                var created = await save.CreateAsync(input, ct);
+                return created.IsOk
+                    ? (await get.HandleAsync(created.Value!.Id, ct)).ToApi(d => AgencyDto.From(d, true), a => $"/api/v1/agencies/{a.Id}", a => a.Version)
+                    : created.Problem();
+            })
             .WithSummary("Create an agency (administrators)");
 
-        group.MapPut("/{id:int}", async (int id, AgencyInput input, HttpContext http, SaveAgency save, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async (int id, AgencyInput input, HttpContext http, SaveAgency save, GetAgency get, CancellationToken ct) =>
         {
             if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
                 return ResultTranslation.VersionRequired();
             input.Version = version;
-            return (await save.UpdateAsync(id, input, ct)).ToApi(a => AgencyDto.From(a, true), version: a => a.Version);
+            var updated = await save.UpdateAsync(id, input, ct);
+            return updated.IsOk ? (await get.HandleAsync(id, ct)).ToApi(d => AgencyDto.From(d, true), version: a => a.Version) : updated.Problem();
         }).WithSummary("Update an agency; send If-Match or version, a stale one is answered 409");
 
-        group.MapPost("/{id:int}/deactivate", async (int id, SaveAgency save, CancellationToken ct) =>
-            (await save.SetActiveAsync(id, false, ct)).ToApi(a => AgencyDto.From(a, true)))
+        group.MapPost("/{id:int}/deactivate", async (int id, SaveAgency save, GetAgency get, CancellationToken ct) =>
+            await AnswerAsync(await save.SetActiveAsync(id, false, ct), get, ct))
             .WithSummary("Deactivate an agency (it stays in the records that refer to it)");
 
-        group.MapPost("/{id:int}/reactivate", async (int id, SaveAgency save, CancellationToken ct) =>
-            (await save.SetActiveAsync(id, true, ct)).ToApi(a => AgencyDto.From(a, true)))
+        group.MapPost("/{id:int}/reactivate", async (int id, SaveAgency save, GetAgency get, CancellationToken ct) =>
+            await AnswerAsync(await save.SetActiveAsync(id, true, ct), get, ct))
             .WithSummary("Reactivate an agency");
 
         group.MapGet("/{id:int}/history", async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> (
@@ -74,4 +80,7 @@ internal static class AgenciesApi
             .WithSummary("The agency's change history (provider users)");
         return api;
     }
+
+    private static async Task<IResult> AnswerAsync(Result<Agency> result, GetAgency get, CancellationToken ct) =>
+        result.IsOk ? (await get.HandleAsync(result.Value!.Id, ct)).ToApi(d => AgencyDto.From(d, true), version: a => a.Version) : result.Problem();
 }

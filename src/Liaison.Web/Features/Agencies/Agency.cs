@@ -43,7 +43,6 @@ internal sealed class AgencyLineOfService : IAuditedAsPartOf, IAgencyOwned<Agenc
     public (string RecordType, string RecordId, string Field) AuditTarget =>
         (nameof(Agency), AgencyId.ToString(), "Lines of service");
 
-    public string DescribeFor(LiaisonDbContext db) =>
-        LineOfService?.Name ?? db.LinesOfService.Local.FirstOrDefault(l => l.Id == LineOfServiceId)?.Name
-        ?? $"Line of service #{LineOfServiceId}";
+    public async Task<string> DescribeAsync(LiaisonDbContext db, CancellationToken ct) =>
+        LineOfService?.Name ?? (await db.LinesOfService.FindAsync([LineOfServiceId], ct))?.Name ?? $"Line of service #{LineOfServiceId}";
 }

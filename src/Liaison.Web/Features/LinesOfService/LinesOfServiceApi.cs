@@ -17,7 +17,7 @@ internal static class LinesOfServiceApi
         group.MapGet("/", async ([AsParameters] LineOfServiceListQuery query, ManageLinesOfService lines, CancellationToken ct) =>
             TypedResults.Ok(await lines.ListAsync(query, ct))).WithSummary("List the service catalogue");
         group.MapGet("/export", async ([AsParameters] LineOfServiceListQuery query, string? format, ManageLinesOfService lines, TimeProvider clock, CancellationToken ct) =>
-            TableExport.AnswerAsync(format, f => lines.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)))
+            await TableExport.AnswerAsync(format, f => lines.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Export the service catalogue as filtered");
         group.MapGet("/{id:int}", async (int id, ManageLinesOfService lines, CancellationToken ct) =>
             (await lines.GetAsync(id, ct)).ToApi(LineOfServiceDto.From, version: l => l.Version)).WithSummary("Get one line of service");

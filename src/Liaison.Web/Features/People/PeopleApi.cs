@@ -27,7 +27,7 @@ internal static class PeopleApi
             .WithSummary("List people (search, kind, agencyId, operationalUnitId, status, sort, desc, page, pageSize)");
 
         group.MapGet("/export", async ([AsParameters] PersonListQuery query, string? format, ListPeople list, AccessRule access, TimeProvider clock, CancellationToken ct) =>
-                TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct)))
+                await TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Export people as filtered, to CSV or XLSX (the columns the import accepts)");
 
         group.MapGet("/{id:int}", async (int id, GetPerson get, AccessRule access, CancellationToken ct) =>

@@ -17,7 +17,7 @@ internal static class UnitsApi
         group.MapGet("/", async ([AsParameters] UnitListQuery query, ManageUnits units, CancellationToken ct) =>
             TypedResults.Ok(await units.ListAsync(query, ct))).WithSummary("List operational units");
         group.MapGet("/export", async ([AsParameters] UnitListQuery query, string? format, ManageUnits units, TimeProvider clock, CancellationToken ct) =>
-            TableExport.AnswerAsync(format, f => units.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)))
+            await TableExport.AnswerAsync(format, f => units.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Export operational units as filtered");
         group.MapGet("/{id:int}", async (int id, ManageUnits units, CancellationToken ct) =>
             (await units.GetAsync(id, ct)).ToApi(UnitDto.From, version: u => u.Version)).WithSummary("Get one operational unit");

@@ -43,7 +43,7 @@ internal static class AuditCapture
         public List<FieldChange> Changes { get; } = changes;
     }
 
-    public static List<Draft> Capture(LiaisonDbContext db)
+    public static async Task<List<Draft>> CaptureAsync(LiaisonDbContext db, CancellationToken ct)
     {
         var drafts = new List<Draft>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
@@ -54,7 +54,7 @@ internal static class AuditCapture
 
             if (entry.Entity is IAuditedAsPartOf part)
             {
-                var value = part.DescribeFor(db);
+                var value = await part.DescribeAsync(db, ct);
                 var (_, _, field) = part.AuditTarget;
                 var change = entry.State switch
                 {
@@ -67,16 +67,21 @@ internal static class AuditCapture
                 continue;
             }
 
-            var changes = entry.State switch
+            var changed = entry.State switch
             {
                 EntityState.Added => entry.Properties.Where(p => p.CurrentValue is not null && !p.Metadata.IsPrimaryKey())
-                    .Select(p => Change(db, p, null, p.CurrentValue)).ToList(),
+                    .Select(p => (p, From: (object?)null, To: p.CurrentValue)),
                 EntityState.Deleted => entry.Properties.Where(p => p.OriginalValue is not null && !p.Metadata.IsPrimaryKey())
-                    .Select(p => Change(db, p, p.OriginalValue, null)).ToList(),
+                    .Select(p => (p, From: p.OriginalValue, To: (object?)null)),
                 _ => entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-                    .Select(p => Change(db, p, p.OriginalValue, p.CurrentValue)).ToList(),
+                    .Select(p => (p, From: p.OriginalValue, To: p.CurrentValue)),
             };
-            changes.RemoveAll(c => c is null);
+            var changes = new List<FieldChange>();
+            foreach (var (property, from, to) in changed.ToList())
+            {
+                if (await ChangeAsync(db, property, from, to, ct) is { } change)
+                    changes.Add(change);
+            }
             if (changes.Count == 0 && entry.State == EntityState.Modified)
                 continue;
 
@@ -88,7 +93,7 @@ internal static class AuditCapture
             };
             var key = entry.Metadata.FindPrimaryKey()!.Properties;
             var typeName = entry.Metadata.ClrType.Name;
-            drafts.Add(new Draft(action, () => typeName, () => string.Join('/', key.Select(k => Format(entry.Property(k.Name).CurrentValue))), changes!));
+            drafts.Add(new Draft(action, () => typeName, () => string.Join('/', key.Select(k => Format(entry.Property(k.Name).CurrentValue))), changes));
         }
         return drafts;
     }
@@ -110,7 +115,7 @@ internal static class AuditCapture
                 CorrelationId = user.CorrelationId,
             });
 
-    private static FieldChange? Change(LiaisonDbContext db, PropertyEntry property, object? from, object? to)
+    private static async Task<FieldChange?> ChangeAsync(LiaisonDbContext db, PropertyEntry property, object? from, object? to, CancellationToken ct)
     {
         var name = property.Metadata.Name;
         if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty())
@@ -120,16 +125,16 @@ internal static class AuditCapture
 
         var foreignKey = property.Metadata.GetContainingForeignKeys().FirstOrDefault();
         if (foreignKey?.DependentToPrincipal is { } navigation)
-            return new FieldChange(navigation.Name, Describe(db, foreignKey, from), Describe(db, foreignKey, to));
+            return new FieldChange(navigation.Name, await DescribeAsync(db, foreignKey, from, ct), await DescribeAsync(db, foreignKey, to, ct));
         return new FieldChange(name, Format(from), Format(to));
     }
 
     /// <summary>A foreign key is shown by what it points to ("Department of Revenue"), not by its number.</summary>
-    private static string? Describe(LiaisonDbContext db, IForeignKey foreignKey, object? key)
+    private static async Task<string?> DescribeAsync(LiaisonDbContext db, IForeignKey foreignKey, object? key, CancellationToken ct)
     {
         if (key is null)
             return null;
-        var principal = db.Find(foreignKey.PrincipalEntityType.ClrType, key);
+        var principal = await db.FindAsync(foreignKey.PrincipalEntityType.ClrType, [key], ct);
         if (principal is null)
             return Format(key);
         var type = principal.GetType();

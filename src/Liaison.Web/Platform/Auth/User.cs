@@ -44,6 +44,6 @@ internal sealed class UserRole : IdentityUserRole<int>, IAuditedAsPartOf
     public (string RecordType, string RecordId, string Field) AuditTarget =>
         (nameof(User), UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), "Roles");
 
-    public string DescribeFor(LiaisonDbContext db) =>
-        db.Roles.Local.FirstOrDefault(r => r.Id == RoleId)?.Name ?? db.Roles.Find(RoleId)?.Name ?? $"Role #{RoleId}";
+    public async Task<string> DescribeAsync(LiaisonDbContext db, CancellationToken ct) =>
+        (await db.Roles.FindAsync([RoleId], ct))?.Name ?? $"Role #{RoleId}";
 }

@@ -33,5 +33,5 @@ internal interface IAuditedAsPartOf
     (string RecordType, string RecordId, string Field) AuditTarget { get; }
 
     /// <summary>The value shown in the parent's history when the link is added or removed.</summary>
-    string DescribeFor(LiaisonDbContext db);
+    Task<string> DescribeAsync(LiaisonDbContext db, CancellationToken ct);
 }

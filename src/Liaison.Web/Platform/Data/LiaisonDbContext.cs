@@ -78,7 +78,7 @@ internal sealed class LiaisonDbContext(
         StampTimestampsAndVersions(now);
         AuditChain.RefuseChangesToTrail(ChangeTracker);
 
-        var drafts = SuppressAuditForBulkLoad ? [] : AuditCapture.Capture(this);
+        var drafts = SuppressAuditForBulkLoad ? [] : await AuditCapture.CaptureAsync(this, cancellationToken);
         var directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (drafts.Count == 0 && directEntries.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

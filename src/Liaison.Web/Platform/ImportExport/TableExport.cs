@@ -46,7 +46,7 @@ internal static class TableExport
         using var stream = new MemoryStream();
         // A byte order mark makes Excel open the file as UTF-8.
         using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using (var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
         {
             foreach (var column in columns)
                 csv.WriteField(column.Header);
