@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
+using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Liaison.Web.Features.Shared;

@@ -137,5 +137,6 @@ internal static class TableExport
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
             new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 4 });
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true })
+        { Count = 4 });
 }

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Liaison.Web.Platform.Web;

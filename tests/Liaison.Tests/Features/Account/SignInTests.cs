@@ -102,19 +102,25 @@ public sealed class SignInTests(LiaisonApp app) : IClassFixture<LiaisonApp>
 
         var wrongCurrent = await session.SubmitAsync(security, new Dictionary<string, object?>
         {
-            ["Password.CurrentPassword"] = "Not-my-password-1", ["Password.NewPassword"] = "Brand-new-pass-2", ["Password.ConfirmPassword"] = "Brand-new-pass-2",
+            ["Password.CurrentPassword"] = "Not-my-password-1",
+            ["Password.NewPassword"] = "Brand-new-pass-2",
+            ["Password.ConfirmPassword"] = "Brand-new-pass-2",
         }, "form[action*='ChangePassword']");
         Assert.Equal("Your current password is not right.", wrongCurrent.FieldError("Password_CurrentPassword"));
 
         var weak = await session.SubmitAsync(wrongCurrent, new Dictionary<string, object?>
         {
-            ["Password.CurrentPassword"] = TestData.Password, ["Password.NewPassword"] = "short", ["Password.ConfirmPassword"] = "short",
+            ["Password.CurrentPassword"] = TestData.Password,
+            ["Password.NewPassword"] = "short",
+            ["Password.ConfirmPassword"] = "short",
         }, "form[action*='ChangePassword']");
         Assert.Contains("at least 12 characters", weak.FieldError("Password_NewPassword"), StringComparison.Ordinal);
 
         var done = await session.SubmitAsync(weak, new Dictionary<string, object?>
         {
-            ["Password.CurrentPassword"] = TestData.Password, ["Password.NewPassword"] = "Brand-new-pass-2", ["Password.ConfirmPassword"] = "Brand-new-pass-2",
+            ["Password.CurrentPassword"] = TestData.Password,
+            ["Password.NewPassword"] = "Brand-new-pass-2",
+            ["Password.ConfirmPassword"] = "Brand-new-pass-2",
         }, "form[action*='ChangePassword']");
         Assert.Contains("Your password has been changed.", done.Text, StringComparison.Ordinal);
 

@@ -19,7 +19,10 @@ public sealed class PeopleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
 
         var created = await session.SubmitAsync(form, new Dictionary<string, object?>
         {
-            ["Input.FirstName"] = "Tara", ["Input.LastName"] = "Taxman", ["Input.Title"] = "Deputy Secretary", ["Input.Email"] = "Tara.Taxman@Revenue.gov",
+            ["Input.FirstName"] = "Tara",
+            ["Input.LastName"] = "Taxman",
+            ["Input.Title"] = "Deputy Secretary",
+            ["Input.Email"] = "Tara.Taxman@Revenue.gov",
         });
         Assert.Equal("Tara Taxman", created.Heading);
         Assert.Contains("tara.taxman@revenue.gov", created.Text, StringComparison.Ordinal);
@@ -33,7 +36,10 @@ public sealed class PeopleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var form = await session.GetAsync("/People/Create");
         var again = await session.SubmitAsync(form, new Dictionary<string, object?>
         {
-            ["Input.FirstName"] = "No", ["Input.LastName"] = "Agency", ["Input.Kind"] = "AgencyContact", ["Input.Email"] = "rita@revenue.gov",
+            ["Input.FirstName"] = "No",
+            ["Input.LastName"] = "Agency",
+            ["Input.Kind"] = "AgencyContact",
+            ["Input.Email"] = "rita@revenue.gov",
         });
         Assert.Equal("Choose the agency this contact works for.", again.FieldError("Input_AgencyId"));
         Assert.Equal("Someone in the directory already has this email address.", again.FieldError("Input_Email"));

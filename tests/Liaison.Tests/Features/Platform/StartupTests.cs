@@ -17,15 +17,21 @@ public sealed class FirstRunTests(EmptyLiaisonApp app) : IClassFixture<EmptyLiai
 
         var invalid = await session.SubmitAsync(setup, new Dictionary<string, object?>
         {
-            ["Input.DisplayName"] = "", ["Input.Email"] = "chief@ots.gov", ["Input.Password"] = "Short1", ["Input.ConfirmPassword"] = "Short1",
+            ["Input.DisplayName"] = "",
+            ["Input.Email"] = "chief@ots.gov",
+            ["Input.Password"] = "Short1",
+            ["Input.ConfirmPassword"] = "Short1",
         });
         Assert.Equal("Enter your full name.", invalid.FieldError("Input_DisplayName"));
         Assert.Contains("at least 12 characters", invalid.FieldError("Input_Password"), StringComparison.Ordinal);
 
         var home = await session.SubmitAsync(invalid, new Dictionary<string, object?>
         {
-            ["Input.OrganisationName"] = "Office of Technology Services", ["Input.DisplayName"] = "Chief Admin",
-            ["Input.Email"] = "chief@ots.gov", ["Input.Password"] = "First-Admin-Pass-1", ["Input.ConfirmPassword"] = "First-Admin-Pass-1",
+            ["Input.OrganisationName"] = "Office of Technology Services",
+            ["Input.DisplayName"] = "Chief Admin",
+            ["Input.Email"] = "chief@ots.gov",
+            ["Input.Password"] = "First-Admin-Pass-1",
+            ["Input.ConfirmPassword"] = "First-Admin-Pass-1",
         });
         Assert.Equal("Welcome, Chief Admin", home.Heading);
         Assert.Contains("Office of Technology Services", home.Document.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
