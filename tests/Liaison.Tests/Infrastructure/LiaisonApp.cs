@@ -33,11 +33,20 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Configuration a variant of the app sets on top of the test defaults.</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
+    /// <summary>Serves on a real port (Kestrel) instead of the in-memory test server, for a real browser.</summary>
+    protected virtual bool ServeOnKestrel => false;
+
+    /// <summary>The address the app answers on when it serves on Kestrel.</summary>
+    public string BaseUrl => Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         _database = await TestDatabase.CreateAsync(_folder);
-        _ = Server; // starts the app, which migrates the database
+        if (ServeOnKestrel)
+            UseKestrel(0);
+        StartServer(); // starts the app, which migrates the database
         if (Seed)
             Ids = await TestData.SeedAsync(Services);
     }
