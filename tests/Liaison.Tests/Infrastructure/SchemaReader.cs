@@ -25,10 +25,12 @@ public static class SchemaReader
             lines.Add($"table {name}{(table[1]!.Contains("AUTOINCREMENT", StringComparison.Ordinal) ? " autoincrement" : "")}");
             foreach (var c in await QueryAsync(connection, $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{name}')"))
                 lines.Add($"column {name}.{c[0]} {c[1]} notnull={c[2]} default={c[3]} pk={c[4]}");
-            foreach (var i in await QueryAsync(connection, $"SELECT name, \"unique\", origin FROM pragma_index_list('{name}')"))
+            foreach (var i in await QueryAsync(connection, $"SELECT name, \"unique\", origin, partial FROM pragma_index_list('{name}')"))
             {
                 var columns = await QueryAsync(connection, $"SELECT name FROM pragma_index_info('{i[0]}') ORDER BY seqno");
-                lines.Add($"index {name}.{i[0]} unique={i[1]} origin={i[2]} ({string.Join(",", columns.Select(r => r[0]))})");
+                var filter = (await QueryAsync(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{i[0]}'")).FirstOrDefault()?[0] is { } sql
+                    && sql.Contains(" WHERE ", StringComparison.Ordinal) ? sql[(sql.IndexOf(" WHERE ", StringComparison.Ordinal) + 7)..] : "";
+                lines.Add($"index {name}.{i[0]} unique={i[1]} origin={i[2]} partial={i[3]} ({string.Join(",", columns.Select(r => r[0]))}) {filter}");
             }
             foreach (var f in await QueryAsync(connection, $"SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('{name}')"))
                 lines.Add($"foreign key {name}.{f[1]} -> {f[0]}.{f[2]} on delete {f[3]}");

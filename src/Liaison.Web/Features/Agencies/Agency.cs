@@ -5,7 +5,7 @@ using Liaison.Web.Platform.Data;
 namespace Liaison.Web.Features.Agencies;
 
 /// <summary>A partner agency the provider serves.</summary>
-internal sealed class Agency : IVersioned, ITimestamped, IAgencyOwned<Agency>
+internal sealed class Agency : IVersioned, ITimestamped, IAgencyOwned<Agency>, ISearchable
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -24,6 +24,10 @@ internal sealed class Agency : IVersioned, ITimestamped, IAgencyOwned<Agency>
     public int Version { get; set; }
 
     public List<AgencyLineOfService> LinesOfService { get; } = [];
+
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchWords() => [Name, Acronym, ParentDepartment];
 
     public static Expression<Func<Agency, int?>> OwningAgency => a => a.Id;
 

@@ -16,6 +16,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Address).HasMaxLength(500);
         builder.Property(a => a.InternalNotes).HasMaxLength(4000);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.SearchText).HasMaxLength(600).IsRequired();
         builder.HasIndex(a => a.Name).IsUnique();
         builder.HasIndex(a => a.Acronym);
         builder.Ignore(a => a.DisplayName);

@@ -46,9 +46,7 @@ internal sealed class ListAgencies(LiaisonDbContext db)
         };
         if (Paging.SearchPattern(query.Search) is { } term)
         {
-            agencies = agencies.Where(a => a.Name.ToLower().Contains(term)
-                || (a.Acronym != null && a.Acronym.ToLower().Contains(term))
-                || (a.ParentDepartment != null && a.ParentDepartment.ToLower().Contains(term)));
+            agencies = agencies.Where(a => a.SearchText.Contains(term));
         }
         if (query.LineOfServiceId is { } lineId)
             agencies = agencies.Where(a => a.LinesOfService.Any(l => l.LineOfServiceId == lineId));

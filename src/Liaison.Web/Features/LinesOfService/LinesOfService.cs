@@ -53,6 +53,8 @@ internal sealed record LineOfServiceListQuery(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize) : IListQuery;
 
+internal sealed record CatalogueEntry(int Id, string Name, string UnitName);
+
 internal sealed record LineOfServiceRow(int Id, string Name, int OperationalUnitId, string UnitName, string? Description, bool IsActive, int AgencyCount);
 
 /// <summary>The service catalogue: list, read, create, edit, deactivate.</summary>
@@ -106,8 +108,9 @@ internal sealed class ManageLinesOfService(LiaisonDbContext db, AccessRule acces
     }
 
     /// <summary>The active catalogue for pickers, ordered by unit then name.</summary>
-    public Task<List<LineOfServiceRow>> CatalogueAsync(CancellationToken ct) =>
-        Rows(new LineOfServiceListQuery(Status: "active", Sort: "unit")).ToListAsync(ct);
+    public Task<List<CatalogueEntry>> CatalogueAsync(CancellationToken ct) =>
+        db.LinesOfService.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.OperationalUnit!.Name).ThenBy(l => l.Name)
+            .Select(l => new CatalogueEntry(l.Id, l.Name, l.OperationalUnit!.Name)).ToListAsync(ct);
 
     /// <summary>The agencies (visible to the user) that consume a line of service.</summary>
     public Task<List<NamedRef>> AgenciesAsync(int id, CancellationToken ct) =>

@@ -54,10 +54,7 @@ internal sealed class ListPeople(LiaisonDbContext db)
             people = people.Where(p => p.OperationalUnitId == unitId);
         if (Paging.SearchPattern(query.Search) is { } term)
         {
-            people = people.Where(p => (p.FirstName + " " + p.LastName).ToLower().Contains(term)
-                || p.LastName.ToLower().Contains(term)
-                || (p.Email != null && p.Email.Contains(term))
-                || (p.Title != null && p.Title.ToLower().Contains(term)));
+            people = people.Where(p => p.SearchText.Contains(term));
         }
         return people.Sorted(query, Sorts, "name", p => p.Id);
     }

@@ -15,7 +15,7 @@ internal enum PersonKind
 }
 
 /// <summary>Someone in the directory: an agency contact or a member of the provider's staff.</summary>
-internal sealed class Person : IVersioned, ITimestamped, IAgencyOwned<Person>
+internal sealed class Person : IVersioned, ITimestamped, IAgencyOwned<Person>, ISearchable
 {
     public int Id { get; set; }
     public string FirstName { get; set; } = "";
@@ -37,6 +37,10 @@ internal sealed class Person : IVersioned, ITimestamped, IAgencyOwned<Person>
     public string? InternalNotes { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchWords() => [FirstName, LastName, Email, Title];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

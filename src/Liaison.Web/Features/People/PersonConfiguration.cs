@@ -16,12 +16,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.InternalNotes).HasMaxLength(4000);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.SearchText).HasMaxLength(800).IsRequired();
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.OperationalUnit).WithMany().HasForeignKey(p => p.OperationalUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.LastName, p.FirstName });
+        // Lists and counts are of active people. EF writes that filter as a bare "IsActive", which SQLite
+        // matches only against a partial index with the same filter (docs/adr/0006): it serves the
+        // directory sorted by name, and carries the search text so a search reads the index alone. The
+        // foreign-key indexes carry IsActive so that counting an agency's contacts or a unit's staff is
+        // read from the index alone too.
+        builder.HasIndex(p => new { p.LastName, p.FirstName, p.SearchText }, "IX_People_Active_Name").HasFilter("\"IsActive\"");
+        builder.HasIndex(p => new { p.AgencyId, p.IsActive });
+        builder.HasIndex(p => new { p.OperationalUnitId, p.IsActive });
         builder.HasIndex(p => p.Email);
-        builder.HasIndex(p => new { p.AgencyId, p.LastName });
-        builder.HasIndex(p => p.OperationalUnitId);
         builder.Ignore(p => p.FullName);
         builder.Ignore(p => p.SortName);
     }

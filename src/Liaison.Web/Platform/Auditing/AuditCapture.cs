@@ -23,7 +23,7 @@ internal static class AuditCapture
         nameof(IVersioned.Version), nameof(ITimestamped.CreatedAt), nameof(ITimestamped.UpdatedAt),
         nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LastSignInAt),
-        nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt),
+        nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText),
     ];
 
     /// <summary>Values that are recorded as having changed, never with the values themselves.</summary>

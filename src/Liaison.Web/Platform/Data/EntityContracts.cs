@@ -35,3 +35,15 @@ internal interface IAuditedAsPartOf
     /// <summary>The value shown in the parent's history when the link is added or removed.</summary>
     Task<string> DescribeAsync(LiaisonDbContext db, CancellationToken ct);
 }
+
+/// <summary>
+/// A record found by free-text search. Its <see cref="SearchText"/> (lower-cased words of the fields
+/// people search by) is kept up to date by the DbContext, so a search is one LIKE over one column.
+/// </summary>
+internal interface ISearchable
+{
+    string SearchText { get; set; }
+
+    /// <summary>The words a search should match, in any case.</summary>
+    IEnumerable<string?> SearchWords();
+}

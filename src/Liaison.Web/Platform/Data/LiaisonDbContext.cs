@@ -74,6 +74,8 @@ internal sealed class LiaisonDbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries().Any(e => e.Entity is Agency or OperationalUnit && e.State != EntityState.Unchanged))
+            Features.People.DirectoryNames.Invalidate();
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         StampTimestampsAndVersions(now);
         AuditChain.RefuseChangesToTrail(ChangeTracker);
@@ -105,6 +107,8 @@ internal sealed class LiaisonDbContext(
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is ISearchable searchable && entry.State is EntityState.Added or EntityState.Modified)
+                searchable.SearchText = string.Join(' ', searchable.SearchWords().Where(w => !string.IsNullOrWhiteSpace(w))).ToLowerInvariant();
             if (entry.State == EntityState.Added)
             {
                 if (entry.Entity is ITimestamped added)

@@ -24,6 +24,7 @@ internal sealed class M0001_Foundation : Migration
             CreatedAt = t.Column<DateTime>(nullable: false),
             UpdatedAt = t.Column<DateTime>(nullable: false),
             Version = t.Column<int>(nullable: false),
+            SearchText = t.Column<string>(maxLength: 600, nullable: false),
         }, constraints: t => t.PrimaryKey("PK_Agencies", x => x.Id));
 
         migrationBuilder.CreateTable("AspNetRoles", t => new
@@ -142,6 +143,7 @@ internal sealed class M0001_Foundation : Migration
             CreatedAt = t.Column<DateTime>(nullable: false),
             UpdatedAt = t.Column<DateTime>(nullable: false),
             Version = t.Column<int>(nullable: false),
+            SearchText = t.Column<string>(maxLength: 800, nullable: false),
         }, constraints: t =>
         {
             t.PrimaryKey("PK_People", x => x.Id);
@@ -277,10 +279,10 @@ internal sealed class M0001_Foundation : Migration
         migrationBuilder.CreateIndex("IX_OperationalUnits_Name", "OperationalUnits", "Name", unique: true);
         migrationBuilder.CreateIndex("IX_OutboxMessages_SentAt_NextAttemptAt", "OutboxMessages", ["SentAt", "NextAttemptAt"]);
         migrationBuilder.CreateIndex("IX_PendingImports_CreatedAt", "PendingImports", "CreatedAt");
-        migrationBuilder.CreateIndex("IX_People_AgencyId_LastName", "People", ["AgencyId", "LastName"]);
+        migrationBuilder.CreateIndex("IX_People_Active_Name", "People", ["LastName", "FirstName", "SearchText"], filter: "\"IsActive\"");
+        migrationBuilder.CreateIndex("IX_People_AgencyId_IsActive", "People", ["AgencyId", "IsActive"]);
+        migrationBuilder.CreateIndex("IX_People_OperationalUnitId_IsActive", "People", ["OperationalUnitId", "IsActive"]);
         migrationBuilder.CreateIndex("IX_People_Email", "People", "Email");
-        migrationBuilder.CreateIndex("IX_People_LastName_FirstName", "People", ["LastName", "FirstName"]);
-        migrationBuilder.CreateIndex("IX_People_OperationalUnitId", "People", "OperationalUnitId");
 
         migrationBuilder.MakeAppendOnly("AuditEntries");
     }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Liaison's benchmark (not a test): fills a database to ten times a state's size (200 agencies,
+# 20,000 people), then loads the main pages and API lists with wrk at 16 connections and prints
+# requests per second and p50/p95/p99 latency next to the same stack's minimal page (one query,
+# one small table, rendered by Razor) measured in the same run.
+#
+#   bench/run.sh                 SQLite (the default deployment)
+#   BENCH_DATABASE=Postgres BENCH_POSTGRES="Host=...;Username=...;Password=...;Database=..." bench/run.sh
+#
+# Targets: list and detail pages at least half the minimal page's throughput, p95 under 50 ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+duration=${BENCH_DURATION:-10s}
+connections=${BENCH_CONNECTIONS:-16}
+port=${BENCH_PORT:-5090}
+base="http://127.0.0.1:$port"
+
+command -v wrk >/dev/null 2>&1 || {
+  echo "Installing wrk ..."
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+  else sudo apt-get install -y -qq wrk >/dev/null; fi
+}
+
+dotnet build src/Liaison.Web -c Release -nologo -v quiet
+app="$root/src/Liaison.Web/bin/Release/net10.0/Liaison.Web.dll"
+data=$(mktemp -d /tmp/liaison-bench.XXXXXX)
+export Data__Folder="$data" ASPNETCORE_ENVIRONMENT=Production Security__CookieSecurePolicy=SameAsRequest \
+  Benchmark__Enabled=true Email__DispatcherEnabled=false Logging__LogLevel__Default=Warning \
+  Demo__Password=Liaison-Demo-2026
+if [ "${BENCH_DATABASE:-Sqlite}" = "Postgres" ]; then
+  export Database__Provider=Postgres ConnectionStrings__Liaison="$BENCH_POSTGRES"
+fi
+
+echo "Filling the database (demo data, then 200 agencies and 20,000 people) ..."
+(cd "$root/src/Liaison.Web" && dotnet "$app" seed-benchmark --demo --agencies 200 --people 20000)
+
+(cd "$root/src/Liaison.Web" && exec dotnet "$app" --urls "$base") > "$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+for _ in $(seq 1 60); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
+
+# A signed-in browser session (cookie) and an API token, for the executive (who sees everything).
+jar="$data/cookies"
+token=$(curl -s -c "$jar" "$base/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/Account/Login" \
+  --data-urlencode "Input.Email=cio@demo.test" --data-urlencode "Input.Password=Liaison-Demo-2026" --data-urlencode "__RequestVerificationToken=$token"
+cookie=$(awk '$6 ~ /^liaison\./ { printf "%s=%s; ", $6, $7 }' "$jar")
+bearer=$(curl -s -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' \
+  -d '{"email":"cio@demo.test","password":"Liaison-Demo-2026"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+agency=$(curl -s -H "Authorization: Bearer $bearer" "$base/api/v1/agencies?search=benchmark&pageSize=1&page=100" | sed 's/.*"items":\[{"id":\([0-9]*\).*/\1/')
+person=$(curl -s -H "Authorization: Bearer $bearer" "$base/api/v1/people?pageSize=1&page=10000" | sed 's/.*"items":\[{"id":\([0-9]*\).*/\1/')
+curl -sf -o /dev/null -b "$cookie" "$base/Bench/Minimal" -H "Cookie: $cookie" || { echo "Could not sign in for the benchmark"; exit 1; }
+
+measure() { # name, kind (page|api), path
+  local name=$1 kind=$2 path=$3 header
+  if [ "$kind" = "api" ]; then header="Authorization: Bearer $bearer"; else header="Cookie: $cookie"; fi
+  wrk -t2 -c"$connections" -d2s -H "$header" "$base$path" >/dev/null 2>&1 # warm-up
+  local line
+  line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/report.lua -H "$header" "$base$path" | grep '^RESULT')
+  echo "$name|$kind|$path|$line"
+}
+
+echo "Measuring at $connections connections for $duration each ..."
+results=()
+results+=("$(measure "Minimal page (yardstick)" page /Bench/Minimal)")
+results+=("$(measure "Agencies list" page /Agencies)")
+results+=("$(measure "Agencies list, search + page 3" page "/Agencies?search=agency&status=all&page=3")")
+results+=("$(measure "Agency details" page "/Agencies/Details/$agency")")
+results+=("$(measure "People list" page /People)")
+results+=("$(measure "People list, search" page "/People?search=first12")")
+results+=("$(measure "People list, agency filter" page "/People?agencyId=$agency")")
+results+=("$(measure "Person details" page "/People/Details/$person")")
+results+=("$(measure "API agencies list" api /api/v1/agencies)")
+results+=("$(measure "API people list" api /api/v1/people)")
+results+=("$(measure "API people search" api "/api/v1/people?search=first12")")
+results+=("$(measure "API person" api "/api/v1/people/$person")")
+
+minimal_rps=$(echo "${results[0]}" | awk -F'|' '{ split($4, r, " "); print r[2] }')
+echo
+printf "%-36s %10s %9s %9s %9s %8s %7s  %s\n" "Target" "req/s" "p50 ms" "p95 ms" "p99 ms" "x min" "errors" "verdict"
+for result in "${results[@]}"; do
+  IFS='|' read -r name kind path line <<<"$result"
+  read -r _ rps p50 p95 p99 errors requests <<<"$line"
+  ratio=$(awk -v a="$rps" -v b="$minimal_rps" 'BEGIN { printf "%.2f", a / b }')
+  verdict=$(awk -v r="$ratio" -v p="$p95" -v e="$errors" 'BEGIN { print (r >= 0.5 && p < 50 && e == 0) ? "meets target" : "MISSES target" }')
+  [ "$name" = "Minimal page (yardstick)" ] && verdict="(yardstick)"
+  printf "%-36s %10s %9s %9s %9s %8s %7s  %s\n" "$name" "$rps" "$p50" "$p95" "$p99" "$ratio" "$errors" "$verdict"
+done
+echo
+echo "Database: ${BENCH_DATABASE:-Sqlite}; $(grep -c ^processor /proc/cpuinfo) cores; wrk -t2 -c$connections -d$duration; signed in as the executive."

@@ -1,0 +1,24 @@
+using Liaison.Web.Features.Units;
+using Liaison.Web.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Bench;
+
+/// <summary>
+/// The benchmark's yardstick (bench/run.sh): the same stack's smallest page — one query of one small
+/// table, rendered by Razor, behind the same sign-in. Answers 404 unless Benchmark:Enabled is true.
+/// </summary>
+internal sealed class MinimalModel(LiaisonDbContext db, IConfiguration config) : PageModel
+{
+    public List<OperationalUnit> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!config.GetValue<bool>("Benchmark:Enabled"))
+            return NotFound();
+        Units = await db.OperationalUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct);
+        return Page();
+    }
+}
