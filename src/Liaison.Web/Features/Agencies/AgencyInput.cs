@@ -5,7 +5,7 @@ using Liaison.Web.Platform.Web;
 namespace Liaison.Web.Features.Agencies;
 
 /// <summary>What a person fills in to create or edit an agency (the form and the API body alike).</summary>
-internal sealed class AgencyInput
+internal sealed class AgencyInput : IVersionedInput
 {
     [Display(Name = "Name")]
     public string Name { get; set => field = value ?? ""; } = "";

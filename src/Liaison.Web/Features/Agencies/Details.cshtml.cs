@@ -1,6 +1,7 @@
 using System.Globalization;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,18 +29,10 @@ internal sealed class DetailsModel(GetAgency get, SaveAgency save, RecordHistory
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => await SetActiveAsync(id, false, ct);
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => ToggleAsync(id, false, ct);
 
-    public async Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken ct) => await SetActiveAsync(id, true, ct);
+    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken ct) => ToggleAsync(id, true, ct);
 
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
-    {
-        var result = await save.SetActiveAsync(id, active, ct);
-        if (result.Status == Platform.Web.ResultStatus.NotFound)
-            return NotFound();
-        if (result.Status == Platform.Web.ResultStatus.Forbidden)
-            return Forbid();
-        TempData["Status"] = active ? $"{result.Value!.Name} is active again." : $"{result.Value!.Name} is now inactive. Its records are kept.";
-        return RedirectToPage(new { id });
-    }
+    private Task<IActionResult> ToggleAsync(int id, bool active, CancellationToken ct) =>
+        this.SetActiveAsync(id, save.SetActiveAsync(id, active, ct), r => active ? $"{r.Name} is active again." : $"{r.Name} is now inactive. Its records are kept.");
 }

@@ -41,25 +41,14 @@ internal sealed class EditModel(SaveAgency save, ManageLinesOfService lines, Lia
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var result = await save.UpdateAsync(id, Input, ct);
-        switch (result.Status)
+        if (result.IsOk)
         {
-            case ResultStatus.Ok:
-                TempData["Status"] = $"Your changes to {result.Value!.Name} have been saved.";
-                return RedirectToPage("/Agencies/Details", new { id });
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Forbidden:
-                return Forbid();
-            case ResultStatus.Conflict:
-                Conflict = result.Conflict;
-                // The next save is made against the version the user has now seen.
-                ModelState.Remove("Input.Version");
-                Input.Version = result.Conflict!.CurrentVersion;
-                break;
-            default:
-                ModelState.AddErrors(result.Errors);
-                break;
+            TempData["Status"] = $"Your changes to {result.Value!.Name} have been saved.";
+            return RedirectToPage("/Agencies/Details", new { id });
         }
+        if (this.Refusal(result) is { } refusal)
+            return refusal;
+        Conflict = this.ShowProblems(result, Input);
         AgencyName = await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstAsync(ct);
         LineOptions = await CreateModel.LineOptionsAsync(lines, ct);
         return Page();

@@ -1,7 +1,6 @@
 using Liaison.Web.Features.LinesOfService;
 using Liaison.Web.Features.Shared;
 using Liaison.Web.Platform.Auth;
-using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,11 +24,6 @@ internal sealed class IndexModel(ListAgencies list, ManageLinesOfService lines, 
         LineOptions = SelectLists.Grouped(await lines.CatalogueAsync(ct), l => l.UnitName, l => l.Id, l => l.Name).Selecting(query.LineOfServiceId);
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] AgencyListQuery query, string? format, CancellationToken ct)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return BadRequest();
-        var file = await list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct);
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public Task<IActionResult> OnGetExportAsync([FromQuery] AgencyListQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct));
 }

@@ -1,6 +1,5 @@
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
-using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,11 +34,6 @@ internal sealed class IndexModel(SearchAudit audit, TimeProvider clock) : PageMo
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] AuditQuery query, string? format, CancellationToken ct)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return BadRequest();
-        var file = (await audit.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)).Value!;
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public Task<IActionResult> OnGetExportAsync([FromQuery] AuditQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, async f => (await audit.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)).Value!);
 }

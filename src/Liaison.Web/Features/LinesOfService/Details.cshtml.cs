@@ -26,18 +26,10 @@ internal sealed class DetailsModel(ManageLinesOfService lines, RecordHistory his
         return Page();
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, false, ct);
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken ct) => ToggleAsync(id, false, ct);
 
-    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken ct) => SetActiveAsync(id, true, ct);
+    public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken ct) => ToggleAsync(id, true, ct);
 
-    private async Task<IActionResult> SetActiveAsync(int id, bool active, CancellationToken ct)
-    {
-        var result = await lines.SetActiveAsync(id, active, ct);
-        if (result.Status == ResultStatus.NotFound)
-            return NotFound();
-        if (result.Status == ResultStatus.Forbidden)
-            return Forbid();
-        TempData["Status"] = active ? $"{result.Value!.Name} is active again." : $"{result.Value!.Name} is now inactive.";
-        return RedirectToPage(new { id });
-    }
+    private Task<IActionResult> ToggleAsync(int id, bool active, CancellationToken ct) =>
+        this.SetActiveAsync(id, lines.SetActiveAsync(id, active, ct), r => active ? $"{r.Name} is active again." : $"{r.Name} is now inactive.");
 }

@@ -1,7 +1,6 @@
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Shared;
 using Liaison.Web.Platform.Auth;
-using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,11 +24,6 @@ internal sealed class IndexModel(ManageLinesOfService lines, PeopleOptions optio
         UnitOptions = (await options.UnitsAsync(ct)).Selecting(query.OperationalUnitId);
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] LineOfServiceListQuery query, string? format, CancellationToken ct)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return BadRequest();
-        var file = await lines.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct);
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public Task<IActionResult> OnGetExportAsync([FromQuery] LineOfServiceListQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, f => lines.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct));
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.LinesOfService;
 
-internal sealed class LineOfServiceInput
+internal sealed class LineOfServiceInput : IVersionedInput
 {
     [Display(Name = "Name")]
     public string Name { get; set => field = value ?? ""; } = "";

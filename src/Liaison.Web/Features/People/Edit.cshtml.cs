@@ -35,24 +35,14 @@ internal sealed class EditModel(SavePerson save, PeopleOptions options, LiaisonD
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var result = await save.UpdateAsync(id, Input, ct);
-        switch (result.Status)
+        if (result.IsOk)
         {
-            case ResultStatus.Ok:
-                TempData["Status"] = $"Your changes to {result.Value!.FullName} have been saved.";
-                return RedirectToPage("/People/Details", new { id });
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Forbidden:
-                return Forbid();
-            case ResultStatus.Conflict:
-                Conflict = result.Conflict;
-                ModelState.Remove("Input.Version");
-                Input.Version = result.Conflict!.CurrentVersion;
-                break;
-            default:
-                ModelState.AddErrors(result.Errors);
-                break;
+            TempData["Status"] = $"Your changes to {result.Value!.FullName} have been saved.";
+            return RedirectToPage("/People/Details", new { id });
         }
+        if (this.Refusal(result) is { } refusal)
+            return refusal;
+        Conflict = this.ShowProblems(result, Input);
         PersonName = await db.People.Where(p => p.Id == id).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         await LoadAsync(ct);
         return Page();

@@ -1,6 +1,5 @@
 using Liaison.Web.Features.Shared;
 using Liaison.Web.Platform.Auth;
-using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,11 +28,6 @@ internal sealed class IndexModel(ListPeople list, PeopleOptions options, AccessR
         UnitOptions = (await options.UnitsAsync(ct)).Selecting(query.OperationalUnitId);
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] PersonListQuery query, string? format, CancellationToken ct)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return BadRequest();
-        var file = await list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct);
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public Task<IActionResult> OnGetExportAsync([FromQuery] PersonListQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct));
 }

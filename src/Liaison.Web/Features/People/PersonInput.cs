@@ -5,7 +5,7 @@ using Liaison.Web.Platform.Web;
 namespace Liaison.Web.Features.People;
 
 /// <summary>What a person fills in to add or edit someone in the directory.</summary>
-internal sealed class PersonInput
+internal sealed class PersonInput : IVersionedInput
 {
     [Display(Name = "First name")]
     public string FirstName { get; set => field = value ?? ""; } = "";

@@ -24,20 +24,14 @@ internal sealed class IndexModel(SiteSettings settings, UpdateSettings update) :
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await update.HandleAsync(Input, ct);
-        switch (result.Status)
+        if (result.IsOk)
         {
-            case ResultStatus.Ok:
-                TempData["Status"] = "The settings have been saved.";
-                return RedirectToPage();
-            case ResultStatus.Conflict:
-                Conflict = result.Conflict;
-                ModelState.Remove("Input.Version");
-                Input.Version = result.Conflict!.CurrentVersion;
-                break;
-            default:
-                ModelState.AddErrors(result.Errors);
-                break;
+            TempData["Status"] = "The settings have been saved.";
+            return RedirectToPage();
         }
+        if (this.Refusal(result) is { } refusal)
+            return refusal;
+        Conflict = this.ShowProblems(result, Input);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Settings;
 
-internal sealed class SettingsInput
+internal sealed class SettingsInput : IVersionedInput
 {
     [Display(Name = "Organisation name")]
     public string OrganisationName { get; set => field = value ?? ""; } = "";

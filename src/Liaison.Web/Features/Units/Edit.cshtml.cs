@@ -36,24 +36,14 @@ internal sealed class EditModel(ManageUnits units, AccessRule access) : PageMode
     {
         Id = id;
         var result = id is { } existing ? await units.UpdateAsync(existing, Input, ct) : await units.CreateAsync(Input, ct);
-        switch (result.Status)
+        if (result.IsOk)
         {
-            case ResultStatus.Ok:
-                TempData["Status"] = id is null ? $"{result.Value!.Name} has been added." : $"Your changes to {result.Value!.Name} have been saved.";
-                return RedirectToPage("/Units/Details", new { id = result.Value.Id });
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Forbidden:
-                return Forbid();
-            case ResultStatus.Conflict:
-                Conflict = result.Conflict;
-                ModelState.Remove("Input.Version");
-                Input.Version = result.Conflict!.CurrentVersion;
-                break;
-            default:
-                ModelState.AddErrors(result.Errors);
-                break;
+            TempData["Status"] = id is null ? $"{result.Value!.Name} has been added." : $"Your changes to {result.Value!.Name} have been saved.";
+            return RedirectToPage("/Units/Details", new { id = result.Value.Id });
         }
+        if (this.Refusal(result) is { } refusal)
+            return refusal;
+        Conflict = this.ShowProblems(result, Input);
         if (id is { } unitId)
             OriginalName = (await units.GetAsync(unitId, ct)).Value?.Name ?? "";
         return Page();

@@ -1,6 +1,5 @@
 using Liaison.Web.Features.Shared;
 using Liaison.Web.Platform.Auth;
-using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,11 +21,6 @@ internal sealed class IndexModel(ManageUnits units, AccessRule access, TimeProvi
         StatusOptions = Options.Status().Selecting(query.Status ?? "active");
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] UnitListQuery query, string? format, CancellationToken ct)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return BadRequest();
-        var file = await units.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct);
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public Task<IActionResult> OnGetExportAsync([FromQuery] UnitListQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, f => units.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct));
 }

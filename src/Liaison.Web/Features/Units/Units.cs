@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Units;
 
-internal sealed class UnitInput
+internal sealed class UnitInput : IVersionedInput
 {
     [Display(Name = "Name")]
     public string Name { get; set => field = value ?? ""; } = "";

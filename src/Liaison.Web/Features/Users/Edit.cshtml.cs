@@ -50,24 +50,16 @@ internal sealed class EditModel(ManageUsers users, UserOptions options) : PageMo
     {
         Id = id;
         var result = id is { } existing ? await users.UpdateAsync(existing, Input, ct) : await users.CreateAsync(Input, ct);
-        switch (result.Status)
+        if (result.IsOk)
         {
-            case ResultStatus.Ok:
-                TempData["Status"] = id is not null ? $"Your changes to {result.Value!.DisplayName} have been saved."
-                    : string.IsNullOrWhiteSpace(Input.Password) ? $"{result.Value!.DisplayName} has been invited by email to choose a password."
-                    : $"{result.Value!.DisplayName} can now sign in with the password you chose.";
-                return RedirectToPage("/Users/Details", new { id = result.Value.Id });
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Conflict:
-                Conflict = result.Conflict;
-                ModelState.Remove("Input.Version");
-                Input.Version = result.Conflict!.CurrentVersion;
-                break;
-            default:
-                ModelState.AddErrors(result.Errors);
-                break;
+            TempData["Status"] = id is not null ? $"Your changes to {result.Value!.DisplayName} have been saved."
+                : string.IsNullOrWhiteSpace(Input.Password) ? $"{result.Value!.DisplayName} has been invited by email to choose a password."
+                : $"{result.Value!.DisplayName} can now sign in with the password you chose.";
+            return RedirectToPage("/Users/Details", new { id = result.Value.Id });
         }
+        if (this.Refusal(result) is { } refusal)
+            return refusal;
+        Conflict = this.ShowProblems(result, Input);
         if (id is { } userId)
             OriginalName = (await users.GetAsync(userId, ct)).Value?.User.DisplayName ?? "";
         await LoadAsync(ct);

@@ -1,6 +1,5 @@
 using Liaison.Web.Features.Shared;
 using Liaison.Web.Platform.Auth;
-using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,11 +29,6 @@ internal sealed class IndexModel(ManageUsers users, UserOptions options) : PageM
         AgencyOptions = (await options.AgenciesAsync(ct)).Selecting(query.AgencyId);
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] UserListQuery query, string? format, CancellationToken ct)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return BadRequest();
-        var file = (await users.ExportAsync(query, f, ct)).Value!;
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public Task<IActionResult> OnGetExportAsync([FromQuery] UserListQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, async f => (await users.ExportAsync(query, f, ct)).Value!);
 }

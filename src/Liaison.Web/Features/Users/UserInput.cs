@@ -5,7 +5,7 @@ using Liaison.Web.Platform.Web;
 namespace Liaison.Web.Features.Users;
 
 /// <summary>What an administrator fills in to create, invite or edit a user.</summary>
-internal sealed class UserInput
+internal sealed class UserInput : IVersionedInput
 {
     [Display(Name = "Email")]
     public string Email { get; set => field = value ?? ""; } = "";
