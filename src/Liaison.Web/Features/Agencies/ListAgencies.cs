@@ -19,7 +19,7 @@ internal sealed record AgencyListQuery(
 internal sealed record AgencyRow(int Id, string Name, string? Acronym, string? ParentDepartment, bool IsActive, int ContactCount, int LineOfServiceCount);
 
 /// <summary>Lists agencies as filtered, a page at a time, or all of them for export.</summary>
-internal sealed class ListAgencies(LiaisonDbContext db)
+internal sealed class ListAgencies(LiaisonDbContext db, ListCounts counts)
 {
     public static readonly IReadOnlyDictionary<string, SortOrder<Agency>> Sorts = new Dictionary<string, SortOrder<Agency>>
     {
@@ -33,7 +33,7 @@ internal sealed class ListAgencies(LiaisonDbContext db)
         Filtered(query)
             .Select(a => new AgencyRow(a.Id, a.Name, a.Acronym, a.ParentDepartment, a.IsActive,
                 db.People.Count(p => p.AgencyId == a.Id && p.IsActive), a.LinesOfService.Count))
-            .ToPageAsync(query, ct);
+            .ToPageAsync(query, ct, counts);
 
     public IQueryable<Agency> Filtered(AgencyListQuery query)
     {

@@ -24,7 +24,7 @@ internal sealed record PersonRow(int Id, string FirstName, string LastName, stri
 }
 
 /// <summary>Lists people as filtered, a page at a time, or all of them for export.</summary>
-internal sealed class ListPeople(LiaisonDbContext db)
+internal sealed class ListPeople(LiaisonDbContext db, ListCounts counts)
 {
     public static readonly IReadOnlyDictionary<string, SortOrder<Person>> Sorts = new Dictionary<string, SortOrder<Person>>
     {
@@ -35,7 +35,7 @@ internal sealed class ListPeople(LiaisonDbContext db)
     };
 
     public Task<PagedResult<PersonRow>> HandleAsync(PersonListQuery query, CancellationToken ct) =>
-        Rows(Filtered(query)).ToPageAsync(query, ct);
+        Rows(Filtered(query)).ToPageAsync(query, ct, counts);
 
     public IQueryable<Person> Filtered(PersonListQuery query)
     {

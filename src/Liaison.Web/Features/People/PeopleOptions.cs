@@ -11,19 +11,19 @@ namespace Liaison.Web.Features.People;
 /// <summary>
 /// The choices the directory's filters and forms offer: agencies, units, kinds. Agency and unit
 /// names are read on every list page but change rarely, so they are cached for a minute per
-/// visibility scope, and dropped at once when an agency or unit is saved (see <see cref="DirectoryNames"/>).
+/// visibility scope, and dropped at once when anything is saved (see <see cref="DataGeneration"/>).
 /// </summary>
 internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
 {
     public async Task<List<SelectListItem>> AgenciesAsync(CancellationToken ct) =>
-        Shared.Options.Of(await cache.GetOrCreateAsync(DirectoryNames.Key(nameof(Agency), db.AgencyScope), entry =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(Agency)}:{db.AgencyScope}:{DataGeneration.Current}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(ct);
         }) ?? []).ToList();
 
     public async Task<List<SelectListItem>> UnitsAsync(CancellationToken ct) =>
-        Shared.Options.Of(await cache.GetOrCreateAsync(DirectoryNames.Key(nameof(OperationalUnit), null), entry =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(OperationalUnit)}:{DataGeneration.Current}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return db.OperationalUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Name).Select(u => new NamedRef(u.Id, u.Name)).ToListAsync(ct);
@@ -34,15 +34,4 @@ internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
         new(PersonKinds.Label(PersonKind.AgencyContact), nameof(PersonKind.AgencyContact)),
         new(PersonKinds.Label(PersonKind.ProviderStaff), nameof(PersonKind.ProviderStaff)),
     ];
-}
-
-/// <summary>Cache keys for the names of agencies and units, and their invalidation when one is saved.</summary>
-internal static class DirectoryNames
-{
-    private static int _generation;
-
-    public static string Key(string type, int? scope) => $"names:{type}:{scope}:{Volatile.Read(ref _generation)}";
-
-    /// <summary>Called by the DbContext after any agency or unit is saved: every cached list of names is stale.</summary>
-    public static void Invalidate() => Interlocked.Increment(ref _generation);
 }

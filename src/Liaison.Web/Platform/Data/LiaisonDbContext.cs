@@ -74,8 +74,6 @@ internal sealed class LiaisonDbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
-        if (ChangeTracker.Entries().Any(e => e.Entity is Agency or OperationalUnit && e.State != EntityState.Unchanged))
-            Features.People.DirectoryNames.Invalidate();
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         StampTimestampsAndVersions(now);
         AuditChain.RefuseChangesToTrail(ChangeTracker);
@@ -83,7 +81,12 @@ internal sealed class LiaisonDbContext(
         var drafts = SuppressAuditForBulkLoad ? [] : await AuditCapture.CaptureAsync(this, cancellationToken);
         var directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (drafts.Count == 0 && directEntries.Count == 0)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // After the commit, never before: a reader in between would cache what is about to change.
+            DataGeneration.Advance();
+            return count;
+        }
 
         // Entries join the chain only once the records they describe have their keys.
         foreach (var entry in directEntries)
@@ -96,6 +99,7 @@ internal sealed class LiaisonDbContext(
         AuditEntries.AddRange(entries);
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
         await write.CommitAsync(cancellationToken);
+        DataGeneration.Advance();
         return saved;
     }
 

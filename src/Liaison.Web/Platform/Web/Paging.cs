@@ -60,15 +60,21 @@ internal static class Paging
         return list.Desc ? ordered.ThenByDescending(id) : ordered.ThenBy(id);
     }
 
-    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, IListQuery list, CancellationToken ct)
+    /// <summary>One page of a list; with <paramref name="counts"/>, its total comes from the count cache.</summary>
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, IListQuery list, CancellationToken ct, ListCounts? counts = null)
     {
         var size = ClampPageSize(list.PageSize);
-        var total = await query.CountAsync(ct);
+        // The filters, not the page, decide the count; the query's own text says which list it is.
+        var total = counts is null ? await query.CountAsync(ct) : await counts.CountAsync(query, CountKey<T>(list), ct);
         var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)size));
         var page = Math.Min(ClampPage(list.Page), lastPage);
         var items = total == 0 ? [] : await query.Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new PagedResult<T>(items, page, size, total);
     }
+
+    /// <summary>What decides a list's count: its row type and its filters (a list query is a record, so its text names them all) but not the page.</summary>
+    private static string CountKey<T>(IListQuery list) =>
+        typeof(T).Name + ":" + System.Text.RegularExpressions.Regex.Replace(list.ToString() ?? "", @"\bPage = \d+, ", "");
 
     /// <summary>Case-insensitive "contains" that both SQLite and PostgreSQL translate to LIKE over lower().</summary>
     public static string? SearchPattern(string? search) =>

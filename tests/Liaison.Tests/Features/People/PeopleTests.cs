@@ -164,6 +164,19 @@ public sealed class PeopleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Assert.All(preview.GetProperty("rows").EnumerateArray(), r => Assert.Equal("Update", r.GetProperty("action").GetString()));
     }
 
+    [Fact]
+    public async Task A_lists_count_follows_every_change_at_once()
+    {
+        using var api = await app.ApiAsync(TestData.Admin);
+        Assert.Equal(0, (await api.GetJsonAsync("/api/v1/people?search=countwatch")).GetProperty("totalCount").GetInt32());
+        var created = await api.PostAsJsonAsync("/api/v1/people", new { firstName = "Cora", lastName = "Countwatch", kind = "AgencyContact", agencyId = app.Ids.Health });
+        created.EnsureSuccessStatusCode();
+        Assert.Equal(1, (await api.GetJsonAsync("/api/v1/people?search=countwatch")).GetProperty("totalCount").GetInt32());
+        (await api.PostAsync($"/api/v1/people/{created.Id()}/deactivate", null)).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await api.GetJsonAsync("/api/v1/people?search=countwatch")).GetProperty("totalCount").GetInt32());
+        Assert.Equal(1, (await api.GetJsonAsync("/api/v1/people?search=countwatch&status=all")).GetProperty("totalCount").GetInt32());
+    }
+
     private static Task<HttpResponseMessage> ImportAsync(HttpClient api, byte[] file, bool dryRun, string fileName = "people.csv")
     {
         var content = new MultipartFormDataContent();
