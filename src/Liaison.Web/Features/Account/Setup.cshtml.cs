@@ -87,7 +87,7 @@ internal sealed class SetupModel(LiaisonDbContext db, UserManager<User> users, S
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Administrator);
-        var organisation = await db.OrganisationSettings.FirstAsync();
+        var organisation = await db.OrganisationSettings.FirstAsync(s => s.Id == OrganisationSettings.SingletonId);
         organisation.OrganisationName = Input.OrganisationName.Trim();
         await db.SaveChangesAsync();
         await write.CommitAsync(HttpContext.RequestAborted);

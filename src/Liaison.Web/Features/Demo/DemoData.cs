@@ -154,7 +154,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
     public async Task SeedAsync(string password, CancellationToken ct)
     {
         var random = new Random(2026);
-        var settings = await db.OrganisationSettings.FirstAsync(ct);
+        var settings = await db.OrganisationSettings.FirstAsync(s => s.Id == Settings.OrganisationSettings.SingletonId, ct);
         settings.OrganisationName = "Office of Technology Services";
         settings.RelationshipManagerTitle = "ARM";
 

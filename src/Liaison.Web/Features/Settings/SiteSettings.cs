@@ -13,7 +13,7 @@ internal sealed class SiteSettings(LiaisonDbContext db, IMemoryCache cache)
         (await cache.GetOrCreateAsync(CacheKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
-            return await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new OrganisationSettings();
+            return await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == OrganisationSettings.SingletonId, ct) ?? new OrganisationSettings();
         }))!;
 
     public void Invalidate() => cache.Remove(CacheKey);

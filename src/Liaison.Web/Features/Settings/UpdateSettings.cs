@@ -57,7 +57,7 @@ internal sealed class UpdateSettings(LiaisonDbContext db, AccessRule access, Sit
             return Result<OrganisationSettings>.Forbidden();
         if (Validation.Check(SettingsInputValidator.Instance, input) is { } errors)
             return Result<OrganisationSettings>.Invalid(errors);
-        var settings = await db.OrganisationSettings.FirstAsync(ct);
+        var settings = await db.OrganisationSettings.FirstAsync(s => s.Id == OrganisationSettings.SingletonId, ct);
         var result = await Edits.SaveAsync(db, settings, input.Version ?? 0, input, SettingsInput.From, input.ApplyTo,
             nameof(OrganisationSettings), settings.Id, ct);
         cache.Invalidate();
