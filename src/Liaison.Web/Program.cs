@@ -1,5 +1,6 @@
 using Liaison.Web.Features;
 using Liaison.Web.Features.Account;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Web;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(arguments);
 builder.AddPlatform(demo);
 builder.AddDirectory();
 builder.AddAdministration();
+builder.AddRelationships();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -17,8 +19,10 @@ if (await Commands.TryRunAsync(app, arguments))
 
 app.UsePlatformWeb();
 app.MapAuthApi();
+app.MapCalendarFeed();
 app.MapApiRoot()
     .MapDirectoryApi()
+    .MapRelationshipsApi()
     .MapAdministrationApi();
 app.Run();
 

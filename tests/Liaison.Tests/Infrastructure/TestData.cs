@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.LinesOfService;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Units;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
@@ -46,19 +47,23 @@ public static class TestData
         db.AddRange(ops, apps, gis, desk, revenue, health, revenueContact, healthContact, staff);
         await db.SaveChangesAsync();
 
-        async Task AddUser(string email, string name, string role, int? agencyId)
+        async Task<int> AddUser(string email, string name, string role, int? agencyId, int? personId = null)
         {
-            var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, AgencyId = agencyId, CreatedAt = DateTime.UtcNow };
+            var user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, AgencyId = agencyId, PersonId = personId, CreatedAt = DateTime.UtcNow };
             var created = await users.CreateAsync(user, Password);
             if (!created.Succeeded)
                 throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
+            return user.Id;
         }
         await AddUser(Admin, "Ada Admin", Roles.Administrator, null);
         await AddUser(Executive, "Ezra Executive", Roles.Executive, null);
-        await AddUser(Manager, "Mona Manager", Roles.RelationshipManager, null);
+        var managerId = await AddUser(Manager, "Mona Manager", Roles.RelationshipManager, null, staff.Id);
+        // The manager looks after the Department of Revenue (primary); Health has nobody yet.
+        db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = revenue.Id, UserId = managerId, Role = AssignmentRole.Primary, StartedOn = DateOnly.FromDateTime(DateTime.UtcNow) });
+        await db.SaveChangesAsync();
         await AddUser(Staff, "Stan Staff", Roles.ProviderStaff, null);
-        await AddUser(RevenueUser, "Rhea Revenue", Roles.AgencyUser, revenue.Id);
+        await AddUser(RevenueUser, "Rhea Revenue", Roles.AgencyUser, revenue.Id, revenueContact.Id);
         await AddUser(HealthUser, "Hugo Health", Roles.AgencyUser, health.Id);
         return new Ids(revenue.Id, health.Id, revenueContact.Id, healthContact.Id, staff.Id, ops.Id, apps.Id, gis.Id, desk.Id);
     }

@@ -22,7 +22,7 @@ internal sealed class DetailsModel(GetAgency get, SaveAgency save, RecordHistory
         if (!result.IsOk)
             return NotFound();
         Details = result.Value!;
-        CanEdit = access.CanEditAgencyRecords(id);
+        CanEdit = await access.CanEditAgencyRecordsAsync(id, ct);
         CanAddContact = CanEdit;
         if (access.CanSeeHistory)
             History = await history.ForAsync(nameof(Agency), id.ToString(CultureInfo.InvariantCulture), ct);

@@ -30,7 +30,7 @@ internal sealed class EditModel(SaveAgency save, ManageLinesOfService lines, Lia
         var agency = await access.FindAsync(db.Agencies.AsNoTracking().Include(a => a.LinesOfService), id, ct);
         if (agency is null)
             return NotFound();
-        if (!access.CanEditAgencyRecords(id))
+        if (!await access.CanEditAgencyRecordsAsync(id, ct))
             return Forbid();
         Input = AgencyInput.From(agency);
         AgencyName = agency.Name;

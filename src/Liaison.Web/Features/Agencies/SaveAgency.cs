@@ -34,7 +34,7 @@ internal sealed class SaveAgency(LiaisonDbContext db, AccessRule access)
         var agency = await access.FindAsync(db.Agencies.Include(a => a.LinesOfService), id, ct);
         if (agency is null)
             return Result<Agency>.NotFound();
-        if (!access.CanEditAgencyRecords(agency.Id))
+        if (!await access.CanEditAgencyRecordsAsync(agency.Id, ct))
             return Result<Agency>.Forbidden();
         if (await ValidateAsync(input, id, ct) is { } errors)
             return Result<Agency>.Invalid(errors);

@@ -20,7 +20,7 @@ internal sealed class DetailsModel(GetPerson get, SavePerson save, RecordHistory
         if (!result.IsOk)
             return NotFound();
         Person = result.Value!;
-        CanEdit = access.CanEditPerson(Person);
+        CanEdit = await access.CanEditPersonAsync(Person, ct);
         if (access.CanSeeHistory)
             History = await history.ForAsync(nameof(People.Person), id.ToString(CultureInfo.InvariantCulture), ct);
         return Page();

@@ -24,7 +24,7 @@ internal sealed class EditModel(SavePerson save, PeopleOptions options, LiaisonD
         var person = await access.FindAsync(db.People.AsNoTracking(), id, ct);
         if (person is null)
             return NotFound();
-        if (!access.CanEditPerson(person))
+        if (!await access.CanEditPersonAsync(person, ct))
             return Forbid();
         Input = PersonInput.From(person);
         PersonName = person.FullName;

@@ -45,7 +45,7 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
             return Result<ImportOutcome>.Forbidden();
         var (preview, plan) = await PlanAsync(content, fileName, ct);
         if (!preview.CanImport)
-            return Result<ImportOutcome>.Invalid(ErrorsOf(preview));
+            return Result<ImportOutcome>.Invalid(preview.Errors());
 
         await using var write = await db.BeginWriteAsync(ct);
         foreach (var row in plan)
@@ -60,35 +60,12 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
         return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
     }
 
-    /// <summary>The preview's errors as field errors: one entry per bad row ("row 7"), plus the file's own.</summary>
-    public static Dictionary<string, string[]> ErrorsOf(ImportPreview preview)
-    {
-        var errors = preview.Rows.Where(r => r.Errors.Count > 0)
-            .ToDictionary(r => $"row {r.RowNumber}", r => r.Errors.ToArray());
-        if (preview.FileErrors.Count > 0)
-            errors["file"] = preview.FileErrors.ToArray();
-        if (errors.Count == 0)
-            errors["file"] = ["The file has no rows to import."];
-        return errors;
-    }
-
     private async Task<(ImportPreview Preview, List<PlannedRow> Plan)> PlanAsync(byte[] content, string fileName, CancellationToken ct)
     {
-        ImportTable table;
-        try
-        {
-            table = SpreadsheetReader.Read(content, fileName);
-        }
-        catch (ImportFormatException ex)
-        {
-            return (ImportPreview.Failed(fileName, ex.Message), []);
-        }
-        var (map, ignored, missing) = ImportMapping.Match(table.Headers, Fields);
-        if (missing.Count > 0)
-        {
-            var names = string.Join(", ", missing.Select(f => $"\"{f.Label}\""));
-            return (new ImportPreview(fileName, [], [$"The file needs a column headed {names}."], map, ignored), []);
-        }
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields);
+        if (sheet is null)
+            return (failure!, []);
+        var (table, map, ignored) = (sheet.Table, sheet.Map, sheet.Ignored);
 
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
         var units = await db.OperationalUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(ct);
@@ -174,7 +151,7 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
 
             var target = new Person();
             input.ApplyTo(target);
-            if (errors.Count == 0 && (!access.CanEditPerson(target) || (match is not null && !access.CanEditPerson(match))))
+            if (errors.Count == 0 && (!await access.CanEditPersonAsync(target, ct) || (match is not null && !await access.CanEditPersonAsync(match, ct))))
                 errors.Add("You may not add or change this person.");
 
             plan.Add(new PlannedRow(row.RowNumber, match, input, errors));
@@ -185,7 +162,6 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
             p.Existing is null ? ImportPreview.Create : ImportPreview.Update,
             $"{p.Input.FirstName} {p.Input.LastName}".Trim() + (Validation.Clean(p.Input.Email) is { } e ? $" <{e}>" : ""),
             p.Errors)).ToList();
-        var fileErrors = table.Rows.Count == 0 ? new List<string> { "The file has a header row but no people." } : [];
-        return (new ImportPreview(fileName, results, fileErrors, map, ignored), plan);
+        return (new ImportPreview(fileName, results, [], map, ignored), plan);
     }
 }

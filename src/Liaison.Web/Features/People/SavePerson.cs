@@ -17,7 +17,7 @@ internal sealed class SavePerson(LiaisonDbContext db, AccessRule access)
 
         var person = new Person();
         input.ApplyTo(person);
-        if (!access.CanEditPerson(person))
+        if (!await access.CanEditPersonAsync(person, ct))
             return Result<Person>.Forbidden();
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
@@ -29,7 +29,7 @@ internal sealed class SavePerson(LiaisonDbContext db, AccessRule access)
         var person = await access.FindAsync(db.People, id, ct);
         if (person is null)
             return Result<Person>.NotFound();
-        if (!access.CanEditPerson(person))
+        if (!await access.CanEditPersonAsync(person, ct))
             return Result<Person>.Forbidden();
         if (await ValidateAsync(input, id, ct) is { } errors)
             return Result<Person>.Invalid(errors);
@@ -37,7 +37,7 @@ internal sealed class SavePerson(LiaisonDbContext db, AccessRule access)
         // Moving someone must be allowed at both ends: the agency they leave and the one they join.
         var moved = new Person();
         input.ApplyTo(moved);
-        if (!access.CanEditPerson(moved))
+        if (!await access.CanEditPersonAsync(moved, ct))
             return Result<Person>.Forbidden();
 
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
@@ -58,7 +58,7 @@ internal sealed class SavePerson(LiaisonDbContext db, AccessRule access)
         var person = await access.FindAsync(db.People, id, ct);
         if (person is null)
             return Result<Person>.NotFound();
-        if (!access.CanEditPerson(person))
+        if (!await access.CanEditPersonAsync(person, ct))
             return Result<Person>.Forbidden();
         if (person.IsActive != active)
         {

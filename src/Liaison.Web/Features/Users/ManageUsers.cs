@@ -159,7 +159,7 @@ internal sealed class ManageUsers(
         var roleNames = roleIds.ToDictionary(r => r.Value, r => r.Key);
         var email = input.Email.Trim().ToLowerInvariant();
         var rolesChanged = !user.UserRoles.Select(r => roleNames[r.RoleId]).Order().SequenceEqual(input.Roles.Distinct().Order());
-        var scopeChanged = rolesChanged || user.AgencyId != input.AgencyId;
+        var scopeChanged = rolesChanged || user.AgencyId != input.AgencyId || user.PersonId != input.PersonId;
         var result = await Edits.SaveAsync(db, user, input.Version ?? 0, input,
             u => new UserInput
             {

@@ -23,7 +23,7 @@ internal static class AuditCapture
         nameof(IVersioned.Version), nameof(ITimestamped.CreatedAt), nameof(ITimestamped.UpdatedAt),
         nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LastSignInAt),
-        nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText),
+        nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText), nameof(Features.Relationships.StakeholderProfile.LastTouchOn),
     ];
 
     /// <summary>Values that are recorded as having changed, never with the values themselves.</summary>
@@ -33,6 +33,7 @@ internal static class AuditCapture
     [
         typeof(AuditEntry), typeof(OutboxMessage), typeof(PendingImport), typeof(IdentityUserToken<int>),
         typeof(IdentityUserClaim<int>), typeof(IdentityUserLogin<int>), typeof(IdentityRoleClaim<int>),
+        typeof(Features.Relationships.CalendarFeed),
     ];
 
     internal sealed class Draft(string action, Func<string> recordType, Func<string> recordId, List<FieldChange> changes)

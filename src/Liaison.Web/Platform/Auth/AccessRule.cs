@@ -27,12 +27,28 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     /// <summary>Agencies themselves, operational units, lines of service and settings: reference data.</summary>
     public bool CanManageReferenceData => user.IsAdministrator;
 
-    /// <summary>The records of one agency (its details and contacts).</summary>
-    public bool CanEditAgencyRecords(int agencyId) =>
-        user.IsAdministrator || (agencyId > 0 && user.IsInRole(Roles.RelationshipManager));
+    private HashSet<int>? _assignedAgencies;
 
-    public bool CanEditPerson(Person person) => person.Kind == PersonKind.AgencyContact && person.AgencyId is { } agencyId
-        ? CanEditAgencyRecords(agencyId)
+    /// <summary>The agencies the current user holds as primary or backup relationship manager today.</summary>
+    public async Task<IReadOnlySet<int>> AssignedAgenciesAsync(CancellationToken ct)
+    {
+        if (_assignedAgencies is null)
+        {
+            var userId = user.Id ?? -1;
+            _assignedAgencies = user.IsInRole(Roles.RelationshipManager)
+                ? (await db.AgencyAssignments.AsNoTracking().Where(a => a.UserId == userId && a.EndedOn == null)
+                    .Select(a => a.AgencyId).ToListAsync(ct)).ToHashSet()
+                : [];
+        }
+        return _assignedAgencies;
+    }
+
+    /// <summary>The records of one agency (its details, contacts, interactions, meetings, action items): administrators, and its relationship managers.</summary>
+    public async Task<bool> CanEditAgencyRecordsAsync(int agencyId, CancellationToken ct) =>
+        user.IsAdministrator || (await AssignedAgenciesAsync(ct)).Contains(agencyId);
+
+    public async Task<bool> CanEditPersonAsync(Person person, CancellationToken ct) => person.Kind == PersonKind.AgencyContact && person.AgencyId is { } agencyId
+        ? await CanEditAgencyRecordsAsync(agencyId, ct)
         : user.IsAdministrator;
 
     public bool CanCreatePeople => user.IsAdministrator || user.IsInRole(Roles.RelationshipManager);
@@ -82,6 +98,9 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     private static readonly MethodInfo ApplyFilterMethod =
         typeof(AccessRule).GetMethod(nameof(ApplyFilter), BindingFlags.NonPublic | BindingFlags.Static)!;
 
+    private static readonly MethodInfo ApplySharedFilterMethod =
+        typeof(AccessRule).GetMethod(nameof(ApplySharedFilter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>Adds "AgencyScope is null or the record's agency is AgencyScope" to every agency-owned entity.</summary>
     public static void ApplyVisibilityFilters(ModelBuilder builder, LiaisonDbContext context)
     {
@@ -89,6 +108,32 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
             .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAgencyOwned<>)));
         foreach (var type in owned)
             ApplyFilterMethod.MakeGenericMethod(type).Invoke(null, [builder, context]);
+        var shared = builder.Model.GetEntityTypes().Select(t => t.ClrType).Distinct()
+            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAgencyShared<>)));
+        foreach (var type in shared)
+            ApplySharedFilterMethod.MakeGenericMethod(type).Invoke(null, [builder, context]);
+    }
+
+    /// <summary>"AgencyScope is null or the record is visible to an agency user of AgencyScope with directory entry PersonScope".</summary>
+    private static void ApplySharedFilter<T>(ModelBuilder builder, LiaisonDbContext context) where T : class, IAgencyShared<T>
+    {
+        var visible = T.VisibleToAgencyUser;
+        var entity = visible.Parameters[0];
+        var scope = Expression.Property(Expression.Constant(context), nameof(LiaisonDbContext.AgencyScope));
+        var person = Expression.Property(Expression.Constant(context), nameof(LiaisonDbContext.PersonScope));
+        var body = new ParameterReplacer(new Dictionary<ParameterExpression, Expression>
+        {
+            [visible.Parameters[1]] = Expression.Convert(scope, typeof(int)),
+            [visible.Parameters[2]] = person,
+        }).Visit(visible.Body);
+        var filter = Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, typeof(int?))), body);
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(filter, entity));
+    }
+
+    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : base.VisitParameter(node);
     }
 
     private static void ApplyFilter<T>(ModelBuilder builder, LiaisonDbContext context) where T : class, IAgencyOwned<T>

@@ -64,6 +64,7 @@ internal sealed class BearerTokenHandler(
                 t.User.Email,
                 t.User.DisplayName,
                 t.User.AgencyId,
+                t.User.PersonId,
                 t.UserId,
                 Roles = t.User.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
@@ -81,6 +82,8 @@ internal sealed class BearerTokenHandler(
         };
         if (token.AgencyId is { } agencyId)
             claims.Add(new Claim(CurrentUser.AgencyClaim, agencyId.ToString(CultureInfo.InvariantCulture)));
+        if (token.PersonId is { } personId)
+            claims.Add(new Claim(CurrentUser.PersonClaim, personId.ToString(CultureInfo.InvariantCulture)));
         claims.AddRange(token.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return new TokenOwner(token.Id, token.ExpiresAt, token.RevokedAt is null && !token.IsDisabled, principal, now);

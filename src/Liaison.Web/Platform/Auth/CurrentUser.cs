@@ -9,6 +9,7 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     public const string AgencyClaim = "liaison:agency";
     public const string DisplayNameClaim = "liaison:name";
+    public const string PersonClaim = "liaison:person";
 
     private (int Id, string Name)? _signingIn;
 
@@ -32,6 +33,12 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor)
     public string DisplayName => Principal?.FindFirstValue(DisplayNameClaim) ?? Name;
 
     public int? AgencyId => int.TryParse(Principal?.FindFirstValue(AgencyClaim), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The user's own entry in the directory, if any.</summary>
+    public int? PersonId => int.TryParse(Principal?.FindFirstValue(PersonClaim), CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>For agency users: their directory entry (-1 when there is none), which decides the action items they see.</summary>
+    public int? PersonScope => IsAgencyUser ? PersonId ?? -1 : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 

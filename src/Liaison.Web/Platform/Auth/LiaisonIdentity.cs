@@ -16,6 +16,8 @@ internal sealed class LiaisonClaimsFactory(UserManager<User> users, RoleManager<
         identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
         if (user.AgencyId is { } agencyId)
             identity.AddClaim(new Claim(CurrentUser.AgencyClaim, agencyId.ToString(CultureInfo.InvariantCulture)));
+        if (user.PersonId is { } personId)
+            identity.AddClaim(new Claim(CurrentUser.PersonClaim, personId.ToString(CultureInfo.InvariantCulture)));
         return identity;
     }
 }

@@ -33,7 +33,8 @@ internal static class Edits
         {
             // Somebody saved between our read and our write.
             db.ChangeTracker.Clear();
-            var current = await db.Set<T>().FirstOrDefaultAsync(e => EF.Property<int>(e, "Id") == recordId, ct);
+            var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties[0].Name;
+            var current = await db.Set<T>().FirstOrDefaultAsync(e => EF.Property<int>(e, key) == recordId, ct);
             if (current is null)
                 return Result<T>.NotFound();
             return Result<T>.Conflicted(await Conflicts.DescribeAsync(db, recordType, recordId, current.Version, snapshot(current), yours, ct, format));

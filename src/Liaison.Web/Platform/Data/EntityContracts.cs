@@ -17,6 +17,15 @@ internal interface IAgencyOwned<TSelf> where TSelf : IAgencyOwned<TSelf>
     static abstract Expression<Func<TSelf, int?>> OwningAgency { get; }
 }
 
+/// <summary>
+/// A record an agency user may see on a condition of its own, for instance a meeting with several
+/// agencies, or an action item assigned to them. Given the user's agency and directory entry.
+/// </summary>
+internal interface IAgencyShared<TSelf> where TSelf : IAgencyShared<TSelf>
+{
+    static abstract Expression<Func<TSelf, int, int?, bool>> VisibleToAgencyUser { get; }
+}
+
 /// <summary>Timestamps kept by the DbContext, not by each use case.</summary>
 internal interface ITimestamped
 {

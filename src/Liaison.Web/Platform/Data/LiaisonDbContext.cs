@@ -1,6 +1,10 @@
+using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.LinesOfService;
+using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Features.Units;
 using Liaison.Web.Platform.Auditing;
@@ -35,6 +39,16 @@ internal sealed class LiaisonDbContext(
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<AgencyAssignment> AgencyAssignments => Set<AgencyAssignment>();
+    public DbSet<StakeholderProfile> StakeholderProfiles => Set<StakeholderProfile>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<InteractionAttendee> InteractionAttendees => Set<InteractionAttendee>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAgency> MeetingAgencies => Set<MeetingAgency>();
+    public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     internal CurrentUser CurrentUser => currentUser;
 
@@ -42,6 +56,9 @@ internal sealed class LiaisonDbContext(
 
     /// <summary>The agency the current user is confined to, or null. Read by the query filters.</summary>
     internal int? AgencyScope => currentUser.AgencyScope;
+
+    /// <summary>The agency user's own entry in the directory (-1 when there is none). Read by the query filters.</summary>
+    internal int? PersonScope => currentUser.PersonScope;
 
     /// <summary>Set while a <see cref="WriteScope"/> holds the write lock for this context.</summary>
     internal bool HoldsWriteLock { get; set; }
@@ -105,7 +122,8 @@ internal sealed class LiaisonDbContext(
 
     /// <summary>Bookkeeping a sign-in writes; it must not make an administrator's open edit of the user stale.</summary>
     private static readonly HashSet<string> VersionNeutral =
-        [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp)];
+        [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp),
+            nameof(Features.Relationships.StakeholderProfile.LastTouchOn)];
 
     private void StampTimestampsAndVersions(DateTime now)
     {

@@ -30,6 +30,43 @@ internal sealed record ImportPreview(
     public int ErrorRowCount => Rows.Count(r => r.Errors.Count > 0);
 
     public static ImportPreview Failed(string fileName, string error) => new(fileName, [], [error], new Dictionary<string, string>(), []);
+
+    /// <summary>The preview's problems as field errors for the API: one entry per bad row ("row 7"), plus the file's own.</summary>
+    public Dictionary<string, string[]> Errors()
+    {
+        var errors = Rows.Where(r => r.Errors.Count > 0).ToDictionary(r => $"row {r.RowNumber}", r => r.Errors.ToArray());
+        if (FileErrors.Count > 0)
+            errors["file"] = FileErrors.ToArray();
+        if (errors.Count == 0)
+            errors["file"] = ["The file has no rows to import."];
+        return errors;
+    }
+}
+
+/// <summary>A file read and its headers matched to an importer's fields, or the preview saying why it cannot be.</summary>
+internal sealed record MatchedSheet(ImportTable Table, Dictionary<string, string> Map, List<string> Ignored)
+{
+    public string Value(ImportRow row, string key) => row.Get(Map.GetValueOrDefault(key));
+
+    /// <summary>Reads the upload and matches its headers; a failure comes back as the preview to show.</summary>
+    public static (MatchedSheet? Sheet, ImportPreview? Failure) Read(byte[] content, string fileName, IReadOnlyList<ImportField> fields)
+    {
+        ImportTable table;
+        try
+        {
+            table = SpreadsheetReader.Read(content, fileName);
+        }
+        catch (ImportFormatException ex)
+        {
+            return (null, ImportPreview.Failed(fileName, ex.Message));
+        }
+        var (map, ignored, missing) = ImportMapping.Match(table.Headers, fields);
+        if (missing.Count > 0)
+            return (null, new ImportPreview(fileName, [], [$"The file needs a column headed {string.Join(", ", missing.Select(f => $"\"{f.Label}\""))}."], map, ignored));
+        if (table.Rows.Count == 0)
+            return (null, new ImportPreview(fileName, [], ["The file has a header row but nothing under it."], map, ignored));
+        return (new MatchedSheet(table, map, ignored), null);
+    }
 }
 
 /// <summary>What an import wrote, once accepted.</summary>

@@ -60,7 +60,8 @@ public sealed class AgencyPageTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     {
         var id = await CreateAgencyAsync("Conflict Commission", "CC");
         using var first = await app.SignedInAsync(TestData.Admin);
-        using var second = await app.SignedInAsync(TestData.Manager);
+        var otherAdmin = await app.AddUserAsync("second.admin@test.gov", Liaison.Web.Platform.Auth.Roles.Administrator);
+        using var second = await app.SignedInAsync("second.admin@test.gov");
         var firstForm = await first.GetAsync($"/Agencies/Edit/{id}");
         var secondForm = await second.GetAsync($"/Agencies/Edit/{id}");
 

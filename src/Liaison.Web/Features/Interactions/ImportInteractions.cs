@@ -1,0 +1,129 @@
+using System.Globalization;
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Interactions;
+
+/// <summary>
+/// Imports an interaction log from CSV or XLSX: each row an interaction, its attendees by email. A row
+/// with an Id updates that interaction (so an exported log can be corrected and sent back). All or nothing.
+/// </summary>
+internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access, RecordInteraction record, TimeProvider clock)
+{
+    public const string Kind = "interactions";
+
+    public static readonly IReadOnlyList<ImportField> Fields =
+    [
+        new("Id", "Id", false),
+        new("Date", "Date", true, "Occurred on", "When"),
+        new("Agency", "Agency", true, "Agency name", "Agency acronym"),
+        new("Kind", "Kind", false, "Type"),
+        new("Subject", "Subject", true, "Topic", "Title"),
+        new("Attendees", "Attendees", false, "Participants", "Attendee emails"),
+        new("Summary", "Summary", false, "Notes"),
+        new("FollowUp", "Follow-up", false, "Follow up", "Next steps"),
+    ];
+
+    private sealed record Planned(int? Id, InteractionInput Input);
+
+    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct) =>
+        Result<ImportPreview>.Ok((await PlanAsync(content, fileName, ct)).Preview);
+
+    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct)
+    {
+        var (preview, plan) = await PlanAsync(content, fileName, ct);
+        if (!preview.CanImport)
+            return Result<ImportOutcome>.Invalid(preview.Errors());
+        await using var write = await db.BeginWriteAsync(ct);
+        var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
+        var existing = await db.Interactions.Include(i => i.Attendees).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var touched = new HashSet<int>();
+        foreach (var row in plan)
+        {
+            var interaction = row.Id is { } id ? existing[id] : new Interaction();
+            touched.UnionWith(interaction.Attendees.Select(a => a.PersonId));
+            row.Input.ApplyTo(interaction);
+            touched.UnionWith(row.Input.AttendeeIds);
+            if (row.Id is null)
+                db.Interactions.Add(interaction);
+        }
+        await db.SaveChangesAsync(ct);
+        await record.RefreshLastTouchAsync(touched, ct);
+        await write.CommitAsync(ct);
+        return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
+    }
+
+    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, CancellationToken ct)
+    {
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields);
+        if (sheet is null)
+            return (failure!, []);
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
+        var emails = sheet.Table.Rows.SelectMany(r => Split(sheet.Value(r, "Attendees"))).Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => p.Email != null && emails.Contains(p.Email))
+            .Select(p => new { p.Id, p.Email, p.AgencyId, p.Kind }).ToListAsync(ct);
+        var ids = sheet.Table.Rows.Select(r => int.TryParse(sheet.Value(r, "Id"), CultureInfo.InvariantCulture, out var id) ? id : 0).Where(i => i > 0).ToList();
+        var known = (await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var plan = new List<Planned>();
+        var results = new List<ImportRowResult>();
+        foreach (var row in sheet.Table.Rows)
+        {
+            var errors = new List<string>();
+            var input = new InteractionInput { Subject = sheet.Value(row, "Subject"), Summary = sheet.Value(row, "Summary"), FollowUp = sheet.Value(row, "FollowUp") };
+            int? id = null;
+            if (sheet.Value(row, "Id") is { Length: > 0 } idText)
+            {
+                if (int.TryParse(idText, CultureInfo.InvariantCulture, out var parsed) && known.Contains(parsed))
+                    id = parsed;
+                else
+                    errors.Add($"Id {idText} is not an interaction you can see; leave Id empty to add one.");
+            }
+            var dateText = sheet.Value(row, "Date");
+            if (DateOnly.TryParse(dateText, CultureInfo.InvariantCulture, out var date) || DateOnly.TryParseExact(dateText, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                input.OccurredOn = date;
+            else
+                errors.Add($"Date \"{dateText}\" should be a date like 2026-11-22.");
+            var agencyText = sheet.Value(row, "Agency");
+            var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+            if (agency is null)
+                errors.Add($"Agency \"{agencyText}\" is not in the directory.");
+            else if (!await access.CanEditAgencyRecordsAsync(agency.Id, ct))
+                errors.Add($"You may not record interactions for {agency.Name}.");
+            input.AgencyId = agency?.Id;
+            if (sheet.Value(row, "Kind") is { Length: > 0 } kindText)
+            {
+                if (InteractionKinds.TryParse(kindText, out var kind))
+                    input.Kind = kind;
+                else
+                    errors.Add($"Kind \"{kindText}\" should be one of: {string.Join(", ", Enum.GetValues<InteractionKind>().Select(InteractionKinds.Label))}.");
+            }
+            foreach (var email in Split(sheet.Value(row, "Attendees")))
+            {
+                var person = people.FirstOrDefault(p => p.Email == email);
+                if (person is null)
+                    errors.Add($"Attendee {email} is not in the directory.");
+                else if (person.Kind == PersonKind.AgencyContact && person.AgencyId != agency?.Id)
+                    errors.Add($"Attendee {email} is not a contact of this agency.");
+                else
+                    input.AttendeeIds.Add(person.Id);
+            }
+            if (Validation.Check(InteractionInputValidator.Instance, input) is { } invalid)
+                errors.AddRange(invalid.Where(e => e.Key is not (nameof(InteractionInput.AgencyId) or nameof(InteractionInput.OccurredOn))).SelectMany(e => e.Value));
+            if (input.OccurredOn > today.AddDays(1))
+                errors.Add("The date is in the future; plan future interactions as meetings.");
+            if (errors.Count == 0)
+                plan.Add(new Planned(id, input));
+            results.Add(new ImportRowResult(row.RowNumber, id is null ? ImportPreview.Create : ImportPreview.Update,
+                $"{dateText} {agency?.Acronym ?? agencyText}: {input.Subject}", errors));
+        }
+        return (new ImportPreview(fileName, results, [], sheet.Map, sheet.Ignored), plan);
+    }
+
+    private static IEnumerable<string> Split(string text) =>
+        text.Split([';', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToLowerInvariant());
+}

@@ -1,0 +1,228 @@
+using System.Text;
+using Liaison.Web.Features.ActionItems;
+using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.Interactions;
+using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.MyWork;
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+
+namespace Liaison.Web.Features.Relationships;
+
+internal sealed record StakeholderDto(int PersonId, Priority? Priority, Impact? Impact, Frequency? Frequency, IReadOnlyList<Methods> Methods,
+    bool IsAgencyExecutive, bool IsKeyStakeholder, bool IsImplementationCoordinator, DateOnly? LastTouchOn, DateOnly? NextDue, CadenceState Cadence, int Version);
+
+internal sealed record InteractionDto(int Id, int AgencyId, string? AgencyName, DateOnly OccurredOn, InteractionKind Kind, string Subject, string? Summary,
+    string? FollowUp, string? InternalNotes, IReadOnlyList<NamedRef> Attendees, int? MeetingId, int Version)
+{
+    public static InteractionDto From(Interaction i, bool internalNotes) => new(i.Id, i.AgencyId, i.Agency?.Name, i.OccurredOn, i.Kind, i.Subject, i.Summary,
+        i.FollowUp, internalNotes ? i.InternalNotes : null, i.Attendees.Select(a => new NamedRef(a.PersonId, a.Person?.FullName ?? "")).ToList(), i.MeetingId, i.Version);
+}
+
+internal sealed record MeetingDto(int Id, string Title, MeetingKind Kind, DateTime StartsAt, DateTime EndsAt, string? Location, MeetingStatus Status,
+    IReadOnlyList<NamedRef> Agencies, IReadOnlyList<string> Agenda, IReadOnlyList<MeetingAttendeeDto> Attendees, string? Minutes, string? Decisions,
+    DateTime? AgendaSentAt, int Version)
+{
+    public static MeetingDto From(Meeting m) => new(m.Id, m.Title, m.Kind, m.StartsAt, m.EndsAt, m.Location, m.Status,
+        m.Agencies.Select(a => new NamedRef(a.AgencyId, a.Agency?.Name ?? "")).ToList(), m.AgendaItems.OrderBy(a => a.Position).Select(a => a.Text).ToList(),
+        m.Attendees.Select(a => new MeetingAttendeeDto(a.PersonId, a.Person?.FullName ?? "", a.Attended)).ToList(), m.Minutes, m.Decisions, m.AgendaSentAt, m.Version);
+}
+
+internal sealed record MeetingAttendeeDto(int PersonId, string Name, bool Attended);
+
+internal sealed record ActionItemDto(int Id, int AgencyId, string? AgencyName, string Title, string? Details, int OwnerPersonId, string? OwnerName,
+    DateOnly? DueOn, ActionStatus Status, DateOnly? CompletedOn, int? MeetingId, int? InteractionId, int Version)
+{
+    public static ActionItemDto From(ActionItem a) => new(a.Id, a.AgencyId, a.Agency?.Name, a.Title, a.Details, a.OwnerPersonId, a.Owner?.FullName,
+        a.DueOn, a.Status, a.CompletedOn, a.MeetingId, a.InteractionId, a.Version);
+}
+
+internal static class RelationshipsApi
+{
+    public static RouteGroupBuilder MapAssignmentsApi(this RouteGroupBuilder api)
+    {
+        var agencies = api.MapGroup("/agencies/{id:int}").WithTags("Relationships");
+        agencies.MapGet("/managers", async (int id, ManageAssignments assignments, CancellationToken ct) =>
+            (await assignments.ForAgencyAsync(id, ct)).ToApi(m => m)).WithSummary("The agency's primary and backup relationship managers, and who held them when");
+        agencies.MapPut("/managers", async (int id, AssignmentInput input, ManageAssignments assignments, CancellationToken ct) =>
+            (await assignments.AssignAsync(id, input, ct)).ToApi(m => m)).WithSummary("Set the primary and backup (administrators); a change ends the old assignment today");
+        agencies.MapGet("/matrix", async (int id, string? format, StakeholderMatrix matrix, TimeProvider clock, GetAgency get, CancellationToken ct) =>
+            {
+                var rows = await matrix.ForAgencyAsync(id, ct);
+                if (!rows.IsOk)
+                    return rows.Problem();
+                if (format is null)
+                    return Results.Ok(rows.Value);
+                var name = (await get.HandleAsync(id, ct)).Value!.Agency.Name;
+                return await TableExport.AnswerAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows.Value!, name, f, clock.GetUtcNow().UtcDateTime)));
+            })
+            .WithSummary("The agency's stakeholder matrix; format=csv or xlsx for the engagement plan's layout");
+        agencies.MapGet("/relationships", async (int id, GetAgencyRelationships get, CancellationToken ct) =>
+            await get.HandleAsync(id, ct) is { } overview ? Results.Ok(overview) : Results.Problem(title: "Not found", statusCode: 404))
+            .WithSummary("The agency page's data: managers, contacts with cadence, recent interactions, open actions, meetings, health");
+
+        api.MapGet("/coverage", async (ManageAssignments assignments, CancellationToken ct) => (await assignments.CoverageAsync(ct)).ToApi(c => c))
+            .WithTags("Relationships").WithSummary("Each relationship manager's agencies and load; agencies without a manager or a backup");
+
+        var people = api.MapGroup("/people/{id:int}/stakeholder").WithTags("Relationships");
+        people.MapGet("/", async (int id, StakeholderMatrix matrix, TimeProvider clock, CancellationToken ct) =>
+            (await matrix.GetAsync(id, ct)).ToApi(p => ToDto(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), version: p => p.Version))
+            .WithSummary("A contact's line of the stakeholder matrix");
+        people.MapPut("/", async (int id, StakeholderInput input, HttpContext http, StakeholderMatrix matrix, TimeProvider clock, CancellationToken ct) =>
+            {
+                input.Version = ResultTranslation.RequestedVersion(http, input.Version) ?? 0;
+                return (await matrix.SaveAsync(id, input, ct)).ToApi(p => ToDto(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), version: p => p.Version);
+            })
+            .WithSummary("Set a contact's priority, impact, frequency, methods and role flags (version 0 for a first entry)");
+        api.MapPost("/stakeholders/import", async (IFormFile file, bool? dryRun, ImportStakeholderCodes import, CancellationToken ct) =>
+                await ImportAsync(file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
+            .DisableAntiforgery().WithTags("Relationships").WithSummary("Import matrix codes from CSV/XLSX (Person Id or Email, Priority, Impact, Frequency, Methods, flags); dryRun=true previews");
+
+        api.MapGet("/me/work", async (GetMyWork work, CancellationToken ct) => Results.Ok(await work.HandleAsync(ct)))
+            .WithTags("Relationships").WithSummary("My work: contacts due, action items due, upcoming meetings (and what later modules add)");
+        return api;
+    }
+
+    private static StakeholderDto ToDto(StakeholderProfile p, DateOnly today) => new(p.PersonId, p.Priority, p.Impact, p.Frequency, StakeholderCodes.Split(p.Methods),
+        p.IsAgencyExecutive, p.IsKeyStakeholder, p.IsImplementationCoordinator, p.LastTouchOn, Cadence.NextDue(p.Frequency, p.LastTouchOn, today),
+        Cadence.State(p.Frequency, p.LastTouchOn, today), p.Version);
+
+    internal static async Task<IResult> ImportAsync(IFormFile file, bool? dryRun,
+        Func<byte[], string, CancellationToken, Task<Result<ImportPreview>>> preview,
+        Func<byte[], string, CancellationToken, Task<Result<ImportOutcome>>> commit, CancellationToken ct)
+    {
+        var content = await PeopleApi.ReadAsync(file, ct);
+        if (dryRun == true)
+        {
+            var answer = await preview(content, file.FileName, ct);
+            return answer.IsOk ? Results.Ok(answer.Value) : answer.Problem();
+        }
+        var outcome = await commit(content, file.FileName, ct);
+        return outcome.IsOk ? Results.Ok(outcome.Value) : outcome.Problem();
+    }
+
+    public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/interactions").WithTags("Interactions");
+        group.MapGet("/", async ([AsParameters] InteractionListQuery query, ListInteractions list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(query, ct)))
+            .WithSummary("The interaction log (search, agencyId, kind, personId, from, to, sort, desc, page, pageSize)");
+        group.MapGet("/export", async ([AsParameters] InteractionListQuery query, string? format, ListInteractions list, AccessRule access, TimeProvider clock, CancellationToken ct) =>
+            await TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct)))
+            .WithSummary("Export the log as filtered");
+        group.MapGet("/{id:int}", async (int id, RecordInteraction record, AccessRule access, CancellationToken ct) =>
+            (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, access.CanSeeInternalNotes), version: i => i.Version)).WithSummary("One interaction");
+        group.MapPost("/", async (InteractionInput input, RecordInteraction record, CancellationToken ct) =>
+            {
+                var created = await record.CreateAsync(input, ct);
+                return created.IsOk ? (await record.GetAsync(created.Value!.Id, ct)).ToApi(i => InteractionDto.From(i, true), i => $"/api/v1/interactions/{i.Id}", i => i.Version) : created.Problem();
+            })
+            .WithSummary("Record an interaction; its attendees' last touch follows");
+        group.MapPut("/{id:int}", async (int id, InteractionInput input, HttpContext http, RecordInteraction record, CancellationToken ct) =>
+        {
+            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
+                return ResultTranslation.VersionRequired();
+            input.Version = version;
+            var updated = await record.UpdateAsync(id, input, ct);
+            return updated.IsOk ? (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, true), version: i => i.Version) : updated.Problem();
+        }).WithSummary("Edit an interaction; a stale version is answered 409");
+        group.MapPost("/import", async (IFormFile file, bool? dryRun, ImportInteractions import, CancellationToken ct) =>
+                await ImportAsync(file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
+            .DisableAntiforgery().WithSummary("Import interactions from CSV/XLSX (Date, Agency, Kind, Subject, Attendees by email, Summary, Follow-up); all rows or none");
+        return api;
+    }
+
+    public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/meetings").WithTags("Meetings");
+        group.MapGet("/", async ([AsParameters] MeetingListQuery query, ManageMeetings meetings, CancellationToken ct) => TypedResults.Ok(await meetings.ListAsync(query, ct)))
+            .WithSummary("Meetings (when=upcoming|past|all, agencyId, kind, search)");
+        group.MapGet("/{id:int}", async (int id, ManageMeetings meetings, CancellationToken ct) =>
+            (await meetings.GetAsync(id, ct)).ToApi(MeetingDto.From, version: m => m.Version)).WithSummary("One meeting with its agenda and attendees (times in UTC)");
+        group.MapPost("/", async (MeetingInput input, ManageMeetings meetings, CancellationToken ct) =>
+            {
+                var created = await meetings.CreateAsync(input, ct);
+                return created.IsOk ? (await meetings.GetAsync(created.Value!.Id, ct)).ToApi(MeetingDto.From, m => $"/api/v1/meetings/{m.Id}", m => m.Version) : created.Problem();
+            })
+            .WithSummary("Plan a meeting; startsAt and endsAt are the organisation's local time, agenda is one item per line");
+        group.MapPut("/{id:int}", async (int id, MeetingInput input, HttpContext http, ManageMeetings meetings, CancellationToken ct) =>
+        {
+            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
+                return ResultTranslation.VersionRequired();
+            input.Version = version;
+            var updated = await meetings.UpdateAsync(id, input, ct);
+            return updated.IsOk ? (await meetings.GetAsync(id, ct)).ToApi(MeetingDto.From, version: m => m.Version) : updated.Problem();
+        }).WithSummary("Edit a meeting, or record it as held with attendance, minutes and decisions");
+        group.MapPost("/{id:int}/send-agenda", async (int id, ManageMeetings meetings, CancellationToken ct) =>
+            (await meetings.SendAgendaAsync(id, ct)).ToApi(n => new { sentTo = n })).WithSummary("Email the agenda and calendar file to the attendees now");
+        group.MapGet("/{id:int}/ics", async (int id, ManageMeetings meetings, CancellationToken ct) =>
+            {
+                var meeting = await meetings.GetAsync(id, ct);
+                return meeting.IsOk
+                    ? Results.File(Encoding.UTF8.GetBytes(Calendar.Write(meeting.Value!.Title, [meetings.EventOf(meeting.Value)])), "text/calendar; charset=utf-8", $"meeting-{id}.ics")
+                    : meeting.Problem();
+            })
+            .WithSummary("The meeting as an iCalendar file");
+        api.MapGet("/engagement", async (int? quarters, EngagementCounts counts, CancellationToken ct) =>
+            Results.Ok(await counts.LastQuartersAsync(Math.Clamp(quarters ?? 4, 1, 12), ct)))
+            .WithTags("Meetings").WithSummary("Steering committees and help desk live sessions per fiscal quarter, with their reach, against the strategic plan's targets");
+        api.MapPost("/me/calendar-feed", async (HttpContext http, CalendarFeeds feeds, CancellationToken ct) =>
+            {
+                var secret = await feeds.CreateAsync(ct);
+                return Results.Ok(new { url = $"{http.Request.Scheme}://{http.Request.Host}/calendar/{secret}.ics" });
+            })
+            .WithTags("Meetings").WithSummary("Create (or replace) your private calendar feed URL; the old one stops working");
+        api.MapDelete("/me/calendar-feed", async (CalendarFeeds feeds, CancellationToken ct) =>
+            {
+                await feeds.RevokeAsync(ct);
+                return Results.NoContent();
+            })
+            .WithTags("Meetings").WithSummary("Revoke your calendar feed URL");
+        return api;
+    }
+
+    /// <summary>The private calendar feed: anonymous, the secret in the URL is the credential.</summary>
+    public static WebApplication MapCalendarFeed(this WebApplication app)
+    {
+        app.MapGet("/calendar/{secret}.ics", async (string secret, CalendarFeeds feeds, CancellationToken ct) =>
+                await feeds.RenderAsync(secret, ct) is { } ics
+                    ? Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "liaison.ics")
+                    : Results.NotFound())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static RouteGroupBuilder MapActionItemsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/action-items").WithTags("Action items");
+        group.MapGet("/", async ([AsParameters] ActionItemListQuery query, ManageActionItems items, CancellationToken ct) => TypedResults.Ok(await items.ListAsync(query, ct)))
+            .WithSummary("The action items log (status=open|done|cancelled|all, due=late|week|none, agencyId, ownerPersonId, meetingId, search)");
+        group.MapGet("/export", async ([AsParameters] ActionItemListQuery query, string? format, ManageActionItems items, CancellationToken ct) =>
+            await TableExport.AnswerAsync(format, f => items.ExportAsync(query, f, ct))).WithSummary("Export the log as filtered");
+        group.MapGet("/{id:int}", async (int id, ManageActionItems items, CancellationToken ct) =>
+            (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From, version: a => a.Version)).WithSummary("One action item");
+        group.MapPost("/", async (ActionItemInput input, ManageActionItems items, CancellationToken ct) =>
+            {
+                var created = await items.CreateAsync(input, ct);
+                return created.IsOk ? (await items.GetAsync(created.Value!.Id, ct)).ToApi(ActionItemDto.From, a => $"/api/v1/action-items/{a.Id}", a => a.Version) : created.Problem();
+            })
+            .WithSummary("Add an action item (owner: staff or one of the agency's contacts)");
+        group.MapPut("/{id:int}", async (int id, ActionItemInput input, HttpContext http, ManageActionItems items, CancellationToken ct) =>
+        {
+            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
+                return ResultTranslation.VersionRequired();
+            input.Version = version;
+            var updated = await items.UpdateAsync(id, input, ct);
+            return updated.IsOk ? (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From, version: a => a.Version) : updated.Problem();
+        }).WithSummary("Edit an action item; a stale version is answered 409");
+        group.MapPost("/{id:int}/close", async (int id, ManageActionItems items, CancellationToken ct) =>
+            {
+                var closed = await items.CloseAsync(id, ct);
+                return closed.IsOk ? (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From) : closed.Problem();
+            })
+            .WithSummary("Mark an action item done (agency users: the items assigned to them)");
+        return api;
+    }
+}

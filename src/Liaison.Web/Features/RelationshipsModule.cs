@@ -1,0 +1,40 @@
+using Liaison.Web.Features.ActionItems;
+using Liaison.Web.Features.Interactions;
+using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.MyWork;
+using Liaison.Web.Features.Relationships;
+
+namespace Liaison.Web.Features;
+
+/// <summary>Relationships: assignments, the stakeholder matrix, interactions, meetings, action items, My work.</summary>
+internal static class RelationshipsModule
+{
+    public static WebApplicationBuilder AddRelationships(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<ManageAssignments>();
+        services.AddScoped<StakeholderMatrix>();
+        services.AddScoped<ImportStakeholderCodes>();
+        services.AddScoped<RecordInteraction>();
+        services.AddScoped<ListInteractions>();
+        services.AddScoped<ImportInteractions>();
+        services.AddScoped<ManageActionItems>();
+        services.AddSingleton<OrganisationTime>();
+        services.AddScoped<ManageMeetings>();
+        services.AddScoped<CalendarFeeds>();
+        services.AddScoped<EngagementCounts>();
+        services.AddScoped<GetAgencyRelationships>();
+        services.AddScoped<IAgencyHealthContributor, RelationshipHealth>();
+        services.AddScoped<GetMyWork>();
+        services.AddScoped<IMyWorkSource, ContactsDueSource>();
+        services.AddScoped<IMyWorkSource, ActionItemsDueSource>();
+        services.AddScoped<IMyWorkSource, UpcomingMeetingsSource>();
+        services.AddSingleton<AgendaMailer>();
+        if (builder.Configuration.GetValue("Meetings:SendAgendasAutomatically", true))
+            services.AddHostedService(sp => sp.GetRequiredService<AgendaMailer>());
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapRelationshipsApi(this RouteGroupBuilder api) =>
+        api.MapAssignmentsApi().MapInteractionsApi().MapMeetingsApi().MapActionItemsApi();
+}
