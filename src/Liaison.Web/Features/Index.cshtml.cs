@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features;
 
 /// <summary>The home page: where to go next, and the directory at a glance.</summary>
-internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current) : PageModel
+internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current, MyWork.GetMyWork work) : PageModel
 {
     public int ActiveAgencies { get; private set; }
     public int AgencyContacts { get; private set; }
     public int ProviderStaff { get; private set; }
     public int LinesOfService { get; private set; }
+    public IReadOnlyList<MyWork.MyWorkSection> Work { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -23,6 +24,7 @@ internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current) : Pag
         AgencyContacts = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.AgencyContact);
         ProviderStaff = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.ProviderStaff);
         LinesOfService = await db.LinesOfService.CountAsync(l => l.IsActive);
+        Work = await work.HandleAsync(HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -18,6 +18,7 @@ internal static class RelationshipsModule
         services.AddScoped<RecordInteraction>();
         services.AddScoped<ListInteractions>();
         services.AddScoped<ImportInteractions>();
+        services.AddScoped<InteractionOptions>();
         services.AddScoped<ManageActionItems>();
         services.AddSingleton<OrganisationTime>();
         services.AddScoped<ManageMeetings>();

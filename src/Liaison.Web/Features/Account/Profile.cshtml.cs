@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Account;
 
 /// <summary>Who you are, and your personal access tokens for the API.</summary>
-internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, CurrentUser current) : PageModel
+internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, CurrentUser current, Meetings.CalendarFeeds feeds) : PageModel
 {
     public User Me { get; private set; } = null!;
     public IList<string> MyRoles { get; private set; } = [];
@@ -22,6 +22,11 @@ internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, Curre
 
     [BindProperty]
     public PersonalTokenInput Input { get; set; } = new();
+
+    public bool HasCalendarFeed { get; private set; }
+
+    /// <summary>A calendar feed URL just created: shown once, never again.</summary>
+    public string? NewCalendarUrl { get; private set; }
 
     public static IEnumerable<SelectListItem> ExpiryOptions =>
     [
@@ -55,8 +60,24 @@ internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, Curre
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostCalendarFeedAsync()
+    {
+        var secret = await feeds.CreateAsync(HttpContext.RequestAborted);
+        NewCalendarUrl = $"{Request.Scheme}://{Request.Host}/calendar/{secret}.ics";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeCalendarFeedAsync()
+    {
+        await feeds.RevokeAsync(HttpContext.RequestAborted);
+        TempData["Status"] = "Your calendar feed URL no longer works. Calendars subscribed to it will stop updating.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync()
     {
+        HasCalendarFeed = await feeds.ExistsAsync(HttpContext.RequestAborted);
         Me = await users.Users.AsNoTracking().Include(u => u.Agency).FirstAsync(u => u.Id == current.Id);
         MyRoles = await users.GetRolesAsync(Me);
         AgencyName = Me.Agency?.Name;

@@ -100,6 +100,8 @@ public sealed class FieldTagHelper : TagHelper
         {
             var type = Type ?? "text";
             var value = type == "password" ? "" : field.Value ?? "";
+            if (type == "datetime-local" && !field.Attempted && For.Model is DateTime local)
+                value = local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
             html.AppendHtml($"<input class=\"usa-input{(field.HasErrors ? " usa-input--error" : "")}{width}\" type=\"{type}\" {common} value=\"{HtmlEncoder.Default.Encode(value)}\">");
         }
     }
@@ -178,7 +180,7 @@ public sealed class ChoicesTagHelper : TagHelper
 }
 
 /// <summary>What a form field shows: its name, id, label, current value(s) and errors.</summary>
-internal sealed record FieldState(string Name, string Id, string Label, string? Value, IReadOnlyList<string> Values, IReadOnlyList<string> Errors)
+internal sealed record FieldState(string Name, string Id, string Label, string? Value, IReadOnlyList<string> Values, IReadOnlyList<string> Errors, bool Attempted = false)
 {
     public bool HasErrors => Errors.Count > 0;
 
@@ -203,7 +205,7 @@ internal sealed record FieldState(string Name, string Id, string Label, string? 
             value = expression.Model is null ? null : Format(expression.Model);
         }
         var label = expression.Metadata.DisplayName ?? expression.Metadata.PropertyName ?? expression.Name;
-        return new FieldState(name, id, label, value, values, errors);
+        return new FieldState(name, id, label, value, values, errors, entry?.RawValue is not null);
     }
 
     private static string Format(object? value) => value switch

@@ -123,7 +123,7 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
         var person = Expression.Property(Expression.Constant(context), nameof(LiaisonDbContext.PersonScope));
         var body = new ParameterReplacer(new Dictionary<ParameterExpression, Expression>
         {
-            [visible.Parameters[1]] = Expression.Convert(scope, typeof(int)),
+            [visible.Parameters[1]] = Expression.Property(Expression.Constant(context), nameof(LiaisonDbContext.AgencyScopeOrNone)),
             [visible.Parameters[2]] = person,
         }).Visit(visible.Body);
         var filter = Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, typeof(int?))), body);

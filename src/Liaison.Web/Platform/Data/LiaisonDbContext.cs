@@ -57,6 +57,12 @@ internal sealed class LiaisonDbContext(
     /// <summary>The agency the current user is confined to, or null. Read by the query filters.</summary>
     internal int? AgencyScope => currentUser.AgencyScope;
 
+    /// <summary>
+    /// The scope as a plain number (-1 for none), for filters that compare with it: EF fails when a
+    /// filter coalesces or casts a null context member itself.
+    /// </summary>
+    internal int AgencyScopeOrNone => currentUser.AgencyScope ?? -1;
+
     /// <summary>The agency user's own entry in the directory (-1 when there is none). Read by the query filters.</summary>
     internal int? PersonScope => currentUser.PersonScope;
 

@@ -21,6 +21,9 @@ internal static class WebSetup
                 o.Conventions.AddPageRoute("/Units/Edit", "Units/Create");
                 o.Conventions.AddPageRoute("/LinesOfService/Edit", "LinesOfService/Create");
                 o.Conventions.AddPageRoute("/Users/Edit", "Users/Create");
+                o.Conventions.AddPageRoute("/Interactions/Edit", "Interactions/Create");
+                o.Conventions.AddPageRoute("/Meetings/Edit", "Meetings/Create");
+                o.Conventions.AddPageRoute("/ActionItems/Edit", "ActionItems/Create");
             })
             .AddMvcOptions(o =>
             {

@@ -9,6 +9,7 @@
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var message = form.getAttribute("data-confirm");
+    // An empty data-confirm asks nothing.
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
 

@@ -1,0 +1,27 @@
+using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Shared;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Liaison.Web.Features.Stakeholders;
+
+internal sealed class ImportModel(ImportStakeholderCodes import, PendingImports pending, AccessRule access) : ImportPage(pending)
+{
+    public IReadOnlyList<ImportField> Fields => ImportStakeholderCodes.Fields;
+
+    protected override string Kind => ImportStakeholderCodes.Kind;
+
+    public IActionResult OnGet() => access.User.IsProviderUser ? Page() : Forbid();
+
+    protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct) => import.PreviewAsync(content, fileName, ct);
+
+    protected override Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct) => import.CommitAsync(content, fileName, ct);
+
+    protected override IActionResult Done(string fileName, ImportOutcome outcome)
+    {
+        TempData["Status"] = $"Imported {fileName}: {outcome.Created + outcome.Updated} contacts' matrix codes set.";
+        return Redirect("/Agencies");
+    }
+}
