@@ -22,7 +22,7 @@ public sealed class AgencyPageTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Assert.Equal("Office of Motor Vehicles", created.Heading);
         Assert.Contains("Office of Motor Vehicles has been added.", created.Text, StringComparison.Ordinal);
         Assert.Contains("OMV", created.Text, StringComparison.Ordinal);
-        Assert.Contains("GIS", created.Document.QuerySelector("main ul.usa-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("GIS", created.Document.GetElementById("about-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Created", created.Document.GetElementById("history-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 

@@ -88,7 +88,7 @@ public sealed class PeopleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
             "Igor,Import,igor@revenue.gov,,Department of Revenue,red");
         var preview = await session.UploadAsync(form, "file", "people.csv", file, "form[action*='Upload']");
 
-        Assert.Contains("Every row can be imported: 2 people will be added and 0 updated.", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("Every row can be imported: 2 will be added and 0 updated.", preview.Text, StringComparison.Ordinal);
         Assert.Contains("Columns not imported: Favourite colour.", preview.Text, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.People.AnyAsync(p => p.LastName == "Import")));
 
