@@ -67,3 +67,34 @@ public static class Spreadsheets
         return buffer.ToArray();
     }
 }
+
+/// <summary>Parses iCalendar text with Mozilla's ical.js (tests/Liaison.Tests/js), independently of Liaison's own writer.</summary>
+public static class ICalendar
+{
+    public sealed record Event(string Uid, string Summary, string? Location, string? Description, string Start, string End, bool AllDay, string? Status);
+
+    public sealed record Parsed(string? Name, Event[] Events);
+
+    public static async Task<Parsed> ParseAsync(string ics)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"liaison-{Guid.NewGuid():N}.ics");
+        await File.WriteAllTextAsync(file, ics);
+        try
+        {
+            var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../js/parse-ics.mjs"));
+            var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(script);
+            start.ArgumentList.Add(file);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, "ical.js could not parse the calendar: " + error);
+            return System.Text.Json.JsonSerializer.Deserialize<Parsed>(output, ApiJson.Options)!;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,5 +1,8 @@
+using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.LinesOfService;
+using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Units;
@@ -25,7 +28,13 @@ public static class TestData
     /// <summary>An agency user of the Department of Health.</summary>
     public const string HealthUser = "health@test.gov";
 
-    public sealed record Ids(int Revenue, int Health, int RevenueContact, int HealthContact, int StaffPerson, int UnitOps, int UnitApps, int LineGis, int LineServiceDesk);
+    public sealed record Ids(int Revenue, int Health, int RevenueContact, int HealthContact, int StaffPerson, int UnitOps, int UnitApps, int LineGis, int LineServiceDesk)
+    {
+        /// <summary>Relationship records of the Department of Health, which the manager does not look after.</summary>
+        public int HealthInteraction { get; init; }
+        public int HealthMeeting { get; init; }
+        public int HealthAction { get; init; }
+    }
 
     internal static async Task<Ids> SeedAsync(IServiceProvider services)
     {
@@ -64,7 +73,21 @@ public static class TestData
         await db.SaveChangesAsync();
         await AddUser(Staff, "Stan Staff", Roles.ProviderStaff, null);
         await AddUser(RevenueUser, "Rhea Revenue", Roles.AgencyUser, revenue.Id, revenueContact.Id);
-        await AddUser(HealthUser, "Hugo Health", Roles.AgencyUser, health.Id);
-        return new Ids(revenue.Id, health.Id, revenueContact.Id, healthContact.Id, staff.Id, ops.Id, apps.Id, gis.Id, desk.Id);
+        await AddUser(HealthUser, "Hugo Health", Roles.AgencyUser, health.Id, healthContact.Id);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var interaction = new Interaction { AgencyId = health.Id, OccurredOn = today.AddDays(-3), Kind = InteractionKind.Call, Subject = "Health budget call" };
+        interaction.Attendees.Add(new InteractionAttendee { Interaction = interaction, PersonId = healthContact.Id, OccurredOn = interaction.OccurredOn });
+        var meeting = new Meeting { Title = "Health program meeting", Kind = MeetingKind.MonthlyProgram, StartsAt = DateTime.UtcNow.AddDays(9), EndsAt = DateTime.UtcNow.AddDays(9).AddHours(1) };
+        meeting.Agencies.Add(new MeetingAgency { AgencyId = health.Id });
+        var action = new ActionItem { AgencyId = health.Id, Title = "Health follow-up", OwnerPersonId = healthContact.Id, DueOn = today.AddDays(5) };
+        db.AddRange(interaction, meeting, action);
+        await db.SaveChangesAsync();
+        return new Ids(revenue.Id, health.Id, revenueContact.Id, healthContact.Id, staff.Id, ops.Id, apps.Id, gis.Id, desk.Id)
+        {
+            HealthInteraction = interaction.Id,
+            HealthMeeting = meeting.Id,
+            HealthAction = action.Id,
+        };
     }
 }

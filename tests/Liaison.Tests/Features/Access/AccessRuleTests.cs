@@ -21,6 +21,9 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         UnitOps,
         LineGis,
         AdminUser,
+        HealthInteraction,
+        HealthMeeting,
+        HealthAction,
     }
 
     private int IdOf(Target target) => target switch
@@ -32,6 +35,9 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Target.StaffPerson => app.Ids.StaffPerson,
         Target.UnitOps => app.Ids.UnitOps,
         Target.LineGis => app.Ids.LineGis,
+        Target.HealthInteraction => app.Ids.HealthInteraction,
+        Target.HealthMeeting => app.Ids.HealthMeeting,
+        Target.HealthAction => app.Ids.HealthAction,
         _ => app.WithDbAsync(db => db.Users.Where(u => u.Email == TestData.Admin).Select(u => u.Id).SingleAsync()).GetAwaiter().GetResult(),
     };
 
@@ -56,6 +62,26 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         { TestData.Manager, "/People/Edit/{0}", Target.StaffPerson, "403" },
         { TestData.Manager, "/Units/Edit/{0}", Target.UnitOps, "403" },
         { TestData.Manager, "/Agencies/Edit/{0}", Target.Revenue, "200" },
+        { TestData.RevenueUser, "/Interactions/Details/{0}", Target.HealthInteraction, "404" },
+        { TestData.RevenueUser, "/Interactions/Edit/{0}", Target.HealthInteraction, "404" },
+        { TestData.RevenueUser, "/Meetings/Details/{0}", Target.HealthMeeting, "404" },
+        { TestData.RevenueUser, "/Meetings/Edit/{0}", Target.HealthMeeting, "404" },
+        { TestData.RevenueUser, "/ActionItems/Details/{0}", Target.HealthAction, "404" },
+        { TestData.RevenueUser, "/ActionItems/Edit/{0}", Target.HealthAction, "404" },
+        { TestData.RevenueUser, "/Agencies/Matrix/{0}", Target.Health, "404" },
+        { TestData.RevenueUser, "/Agencies/Matrix/{0}", Target.Revenue, "403" },
+        { TestData.RevenueUser, "/People/Engagement/{0}", Target.RevenueContact, "403" },
+        { TestData.HealthUser, "/ActionItems/Edit/{0}", Target.HealthAction, "403" },
+        { TestData.Manager, "/Interactions/Edit/{0}", Target.HealthInteraction, "403" },
+        { TestData.Manager, "/Meetings/Edit/{0}", Target.HealthMeeting, "403" },
+        { TestData.Manager, "/ActionItems/Edit/{0}", Target.HealthAction, "403" },
+        { TestData.Manager, "/People/Engagement/{0}", Target.HealthContact, "403" },
+        { TestData.Manager, "/Agencies/Edit/{0}", Target.Health, "403" },
+        { TestData.Staff, "/Interactions/Edit/{0}", Target.HealthInteraction, "403" },
+        { TestData.Executive, "/Interactions/Details/{0}", Target.HealthInteraction, "200" },
+        { null, "/Interactions/Details/{0}", Target.HealthInteraction, "login" },
+        { null, "/Meetings/Details/{0}", Target.HealthMeeting, "login" },
+        { null, "/ActionItems/Details/{0}", Target.HealthAction, "login" },
         { null, "/Agencies/Details/{0}", Target.Revenue, "login" },
         { null, "/People/Details/{0}", Target.RevenueContact, "login" },
         { null, "/Users/Details/{0}", Target.AdminUser, "login" },
@@ -100,6 +126,30 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         { TestData.Manager, "POST", "/api/v1/agencies/{0}/deactivate", Target.Revenue, 403 },
         { TestData.Manager, "PUT", "/api/v1/people/{0}", Target.StaffPerson, 403 },
         { TestData.Manager, "POST", "/api/v1/users/{0}/disable", Target.AdminUser, 403 },
+        { TestData.RevenueUser, "GET", "/api/v1/interactions/{0}", Target.HealthInteraction, 404 },
+        { TestData.RevenueUser, "PUT", "/api/v1/interactions/{0}", Target.HealthInteraction, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/meetings/{0}", Target.HealthMeeting, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/meetings/{0}/ics", Target.HealthMeeting, 404 },
+        { TestData.RevenueUser, "POST", "/api/v1/meetings/{0}/send-agenda", Target.HealthMeeting, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/action-items/{0}", Target.HealthAction, 404 },
+        { TestData.RevenueUser, "POST", "/api/v1/action-items/{0}/close", Target.HealthAction, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/agencies/{0}/managers", Target.Health, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/agencies/{0}/matrix", Target.Health, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/agencies/{0}/relationships", Target.Health, 404 },
+        { TestData.RevenueUser, "GET", "/api/v1/people/{0}/stakeholder", Target.HealthContact, 404 },
+        { TestData.RevenueUser, "PUT", "/api/v1/people/{0}/stakeholder", Target.RevenueContact, 403 },
+        { TestData.RevenueUser, "PUT", "/api/v1/agencies/{0}/managers", Target.Revenue, 403 },
+        { TestData.Manager, "PUT", "/api/v1/interactions/{0}", Target.HealthInteraction, 403 },
+        { TestData.Manager, "PUT", "/api/v1/meetings/{0}", Target.HealthMeeting, 403 },
+        { TestData.Manager, "POST", "/api/v1/meetings/{0}/send-agenda", Target.HealthMeeting, 403 },
+        { TestData.Manager, "PUT", "/api/v1/action-items/{0}", Target.HealthAction, 403 },
+        { TestData.Manager, "POST", "/api/v1/action-items/{0}/close", Target.HealthAction, 403 },
+        { TestData.Manager, "PUT", "/api/v1/agencies/{0}/managers", Target.Revenue, 403 },
+        { TestData.Manager, "PUT", "/api/v1/people/{0}/stakeholder", Target.HealthContact, 403 },
+        { TestData.Staff, "PUT", "/api/v1/agencies/{0}", Target.Health, 403 },
+        { null, "GET", "/api/v1/interactions/{0}", Target.HealthInteraction, 401 },
+        { null, "GET", "/api/v1/meetings/{0}", Target.HealthMeeting, 401 },
+        { null, "GET", "/api/v1/action-items/{0}", Target.HealthAction, 401 },
         { null, "GET", "/api/v1/agencies/{0}", Target.Revenue, 401 },
         { null, "PUT", "/api/v1/agencies/{0}", Target.Revenue, 401 },
         { null, "GET", "/api/v1/people/{0}", Target.RevenueContact, 401 },
@@ -117,7 +167,23 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method == "PUT")
         {
-            request.Content = JsonContent.Create(new { name = "Changed", firstName = "Changed", lastName = "Changed", kind = "AgencyContact", agencyId = app.Ids.Revenue, operationalUnitId = app.Ids.UnitOps, version = 1 });
+            request.Content = JsonContent.Create(new
+            {
+                name = "Changed",
+                firstName = "Changed",
+                lastName = "Changed",
+                agencyId = app.Ids.Health,
+                operationalUnitId = app.Ids.UnitOps,
+                title = "Changed",
+                subject = "Changed",
+                occurredOn = "2026-01-01",
+                ownerPersonId = app.Ids.HealthContact,
+                agencyIds = new[] { app.Ids.Health },
+                startsAt = "2026-12-01T10:00:00",
+                endsAt = "2026-12-01T11:00:00",
+                primaryUserId = (int?)null,
+                version = 1,
+            });
         }
         var response = await client.SendAsync(request);
         Assert.Equal(expected, (int)response.StatusCode);
