@@ -77,19 +77,19 @@ public sealed class WalkThroughTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(TestData.Manager);
         await page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
-        await page.GetByLabel("Search name, email or title").FillAsync("Hank");
+        await page.GetByLabel("Search name, email or title").FillAsync("Rita");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await page.ExpectAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Health, Hank" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revenue, Rita" }).ClickAsync();
         await page.ExpectAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
         await page.ExpectAccessibleAsync();
 
         await page.GetByLabel("Job title").FillAsync("Chief Information Officer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("have been saved");
         await Assertions.Expect(page.Locator(".liaison-facts")).ToContainTextAsync("Chief Information Officer");
-        await Assertions.Expect(page.Locator(".liaison-history")).ToContainTextAsync("Title: IT Director → Chief Information Officer");
+        await Assertions.Expect(page.Locator(".liaison-history")).ToContainTextAsync("Title: CIO → Chief Information Officer");
         await page.Context.CloseAsync();
     }
 
@@ -98,8 +98,8 @@ public sealed class WalkThroughTests(BrowserFixture browser)
     {
         var first = await browser.NewPageAsync(TestData.Admin);
         var second = await browser.NewPageAsync(TestData.Manager);
-        await first.GotoAsync($"/Agencies/Edit/{App.Ids.Health}");
-        await second.GotoAsync($"/Agencies/Edit/{App.Ids.Health}");
+        await first.GotoAsync($"/Agencies/Edit/{App.Ids.Revenue}");
+        await second.GotoAsync($"/Agencies/Edit/{App.Ids.Revenue}");
 
         await first.GetByLabel("Main phone").FillAsync("(225) 555-1000");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();

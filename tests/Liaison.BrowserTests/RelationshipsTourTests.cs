@@ -1,0 +1,91 @@
+using Liaison.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Liaison.BrowserTests;
+
+/// <summary>The relationship manager's pages in a real browser, with axe-core on every one.</summary>
+[Collection("Browser")]
+public sealed class RelationshipsTourTests(BrowserFixture browser)
+{
+    private BrowserApp App => browser.App;
+
+    [Fact]
+    public async Task Every_relationships_page_a_manager_reaches_passes_axe()
+    {
+        var page = await browser.NewPageAsync(TestData.Manager);
+        var ids = App.Ids;
+        string[] urls =
+        [
+            "/", "/MyWork", "/Coverage", $"/Agencies/Details/{ids.Revenue}", $"/Agencies/Matrix/{ids.Revenue}", $"/People/Engagement/{ids.RevenueContact}",
+            "/Interactions", "/Interactions/Create", $"/Interactions/Create?agencyId={ids.Revenue}", $"/Interactions/Details/{ids.HealthInteraction}", "/Interactions/Import",
+            "/Meetings", "/Meetings?when=past", "/Meetings/Create", $"/Meetings/Create?Input.AgencyIds={ids.Revenue}", $"/Meetings/Details/{ids.HealthMeeting}", "/Meetings/Engagement",
+            "/ActionItems", "/ActionItems/Create", $"/ActionItems/Create?agencyId={ids.Revenue}", $"/ActionItems/Details/{ids.HealthAction}", "/Stakeholders/Import",
+        ];
+        foreach (var url in urls)
+        {
+            await page.GotoAsync(url);
+            await page.ExpectAccessibleAsync();
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Record_an_interaction_from_the_agency_page_in_a_few_seconds()
+    {
+        var page = await browser.NewPageAsync(TestData.Manager);
+        await page.GotoAsync($"/Agencies/Details/{App.Ids.Revenue}");
+        await page.GetByText("Record an interaction", new() { Exact = true }).Last.ClickAsync();
+        await page.ExpectAccessibleAsync();
+        await page.GetByLabel("Kind").Last.SelectOptionAsync(new SelectOptionValue { Label = "Phone call" });
+        await page.GetByLabel("Subject").Last.FillAsync("Quick call about the budget");
+        await page.Locator(".liaison-quick-add label", new() { HasText = "Rita Revenue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record interaction" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("has been recorded");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='interactions-heading']")).ToContainTextAsync("Quick call about the budget");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='contacts-heading']")).ToContainTextAsync(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Plan_a_meeting_and_meet_a_validation_error()
+    {
+        var page = await browser.NewPageAsync(TestData.Manager);
+        await page.GotoAsync("/Meetings/Create");
+        await page.Locator("label.usa-checkbox__label", new() { HasText = "Department of Revenue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("Ends *").FillAsync("2020-01-01T09:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan meeting" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#Input_Title-error")).ToHaveTextAsync("Enter the meeting's title.");
+        await page.ExpectAccessibleAsync();
+
+        await page.GetByLabel("Title *").FillAsync("Quarterly review with Revenue");
+        var start = DateTime.Today.AddDays(14).AddHours(10);
+        await page.GetByLabel("Starts *").FillAsync(start.ToString("yyyy-MM-dd'T'HH:mm"));
+        await page.GetByLabel("Ends *").FillAsync(start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm"));
+        await page.GetByLabel("Agenda").FillAsync("Service review\nBudget outlook");
+        await page.Locator("label.usa-checkbox__label", new() { HasText = "Rita Revenue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan meeting" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Quarterly review with Revenue");
+        await Assertions.Expect(page.Locator("main ol.usa-list")).ToContainTextAsync("Budget outlook");
+        await page.ExpectAccessibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_agency_user_closes_their_action_item()
+    {
+        var page = await browser.NewPageAsync(TestData.HealthUser);
+        await page.GetByRole(AriaRole.Link, new() { Name = "My action items" }).ClickAsync();
+        await page.ExpectAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Health follow-up" }).ClickAsync();
+        await page.ExpectAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is done");
+        await page.GotoAsync($"/Meetings/Details/{App.Ids.HealthMeeting}");
+        await page.ExpectAccessibleAsync();
+        await page.Context.CloseAsync();
+    }
+}
