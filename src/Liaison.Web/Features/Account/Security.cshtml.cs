@@ -80,7 +80,9 @@ internal sealed class SecurityModel(UserManager<User> users, SignInManager<User>
     public async Task<IActionResult> OnPostStartTwoFactorAsync()
     {
         var user = await CurrentAsync();
+        // A new key changes the security stamp: refresh this session's cookie so the re-check does not sign the user out.
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         await LoadAsync(user, setup: true);
         return Page();
     }

@@ -139,6 +139,10 @@ public sealed class SignInTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var key = setup.Document.GetElementById("shared-key")!.TextContent;
         Assert.NotNull(setup.Document.QuerySelector(".liaison-qr img[src^='data:image/png;base64,']"));
 
+        // A new authenticator key changes the security stamp; the user who asked for it stays signed in past the re-check.
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(HttpStatusCode.OK, (await session.GetRawAsync("/Account/Security")).StatusCode);
+
         var wrong = await session.SubmitAsync(setup, new Dictionary<string, object?> { ["TwoFactor.Code"] = "000000" }, "form[action*='EnableTwoFactor']");
         Assert.Contains("The code is not right", wrong.FieldError("TwoFactor_Code"), StringComparison.Ordinal);
         var enabled = await session.SubmitAsync(wrong, new Dictionary<string, object?> { ["TwoFactor.Code"] = Totp.Code(key, app.Clock.GetUtcNow()) }, "form[action*='EnableTwoFactor']");
