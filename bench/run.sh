@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Liaison's benchmark (not a test): fills a database to ten times a state's size (200 agencies,
-# 20,000 people), then loads the main pages and API lists with wrk at 16 connections and prints
+# 20,000 people, 500,000 interactions), then loads the main pages and API lists with wrk at 16 connections and prints
 # requests per second and p50/p95/p99 latency next to the same stack's minimal page (one query,
 # one small table, rendered by Razor) measured in the same run.
 #
@@ -32,29 +32,41 @@ if [ "${BENCH_DATABASE:-Sqlite}" = "Postgres" ]; then
   export Database__Provider=Postgres ConnectionStrings__Liaison="$BENCH_POSTGRES"
 fi
 
-echo "Filling the database (demo data, then 200 agencies and 20,000 people) ..."
-(cd "$root/src/Liaison.Web" && dotnet "$app" seed-benchmark --demo --agencies 200 --people 20000)
+echo "Filling the database (demo data, then 200 agencies, 20,000 people, 500,000 interactions) ..."
+(cd "$root/src/Liaison.Web" && dotnet "$app" seed-benchmark --demo --agencies 200 --people 20000 --interactions 500000)
 
 (cd "$root/src/Liaison.Web" && exec dotnet "$app" --urls "$base") > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -sf "$base/health" >/dev/null && break; sleep 0.5; done
 
-# A signed-in browser session (cookie) and an API token, for the executive (who sees everything).
-jar="$data/cookies"
-token=$(curl -s -c "$jar" "$base/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/Account/Login" \
-  --data-urlencode "Input.Email=cio@demo.test" --data-urlencode "Input.Password=Liaison-Demo-2026" --data-urlencode "__RequestVerificationToken=$token"
-cookie=$(awk '$6 ~ /^liaison\./ { printf "%s=%s; ", $6, $7 }' "$jar")
-bearer=$(curl -s -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' \
-  -d '{"email":"cio@demo.test","password":"Liaison-Demo-2026"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+# Signed-in browser sessions (cookies) and API tokens: the executive (who sees everything) and the
+# demo relationship manager (whose agency pages and "My work" carry the relationship data).
+sign_in() { # email -> prints the cookie header value
+  local jar="$data/cookies.$1" token
+  token=$(curl -s -c "$jar" "$base/Account/Login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/Account/Login" \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Liaison-Demo-2026" --data-urlencode "__RequestVerificationToken=$token"
+  awk '$6 ~ /^liaison\./ { printf "%s=%s; ", $6, $7 }' "$jar"
+}
+token_for() { curl -s -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' \
+  -d "{\"email\":\"$1\",\"password\":\"Liaison-Demo-2026\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/'; }
+cookie=$(sign_in cio@demo.test)
+bearer=$(token_for cio@demo.test)
+arm_cookie=$(sign_in arm@demo.test)
+arm_bearer=$(token_for arm@demo.test)
 agency=$(curl -s -H "Authorization: Bearer $bearer" "$base/api/v1/agencies?search=benchmark&pageSize=1&page=100" | sed 's/.*"items":\[{"id":\([0-9]*\).*/\1/')
 person=$(curl -s -H "Authorization: Bearer $bearer" "$base/api/v1/people?pageSize=1&page=10000" | sed 's/.*"items":\[{"id":\([0-9]*\).*/\1/')
 curl -sf -o /dev/null -b "$cookie" "$base/Bench/Minimal" -H "Cookie: $cookie" || { echo "Could not sign in for the benchmark"; exit 1; }
 
-measure() { # name, kind (page|api), path
+measure() { # name, kind (page|api|arm-page|arm-api), path
   local name=$1 kind=$2 path=$3 header
-  if [ "$kind" = "api" ]; then header="Authorization: Bearer $bearer"; else header="Cookie: $cookie"; fi
+  case "$kind" in
+    api) header="Authorization: Bearer $bearer" ;;
+    arm-api) header="Authorization: Bearer $arm_bearer" ;;
+    arm-page) header="Cookie: $arm_cookie" ;;
+    *) header="Cookie: $cookie" ;;
+  esac
   wrk -t2 -c"$connections" -d2s -H "$header" "$base$path" >/dev/null 2>&1 # warm-up
   local line
   line=$(wrk -t2 -c"$connections" -d"$duration" --latency -s bench/report.lua -H "$header" "$base$path" | grep '^RESULT')
@@ -75,6 +87,12 @@ results+=("$(measure "API agencies list" api /api/v1/agencies)")
 results+=("$(measure "API people list" api /api/v1/people)")
 results+=("$(measure "API people search" api "/api/v1/people?search=first12")")
 results+=("$(measure "API person" api "/api/v1/people/$person")")
+managed=$(curl -s -H "Authorization: Bearer $arm_bearer" "$base/api/v1/coverage" | grep -o '"primaryFor":\[{"id":[0-9]*' | head -n 1 | grep -o '[0-9]*$')
+results+=("$(measure "Agency page (manager's agency)" arm-page "/Agencies/Details/$managed")")
+results+=("$(measure "My work (manager)" arm-page /MyWork)")
+results+=("$(measure "Interactions list" page /Interactions)")
+results+=("$(measure "API agency relationships" arm-api "/api/v1/agencies/$managed/relationships")")
+results+=("$(measure "API my work" arm-api /api/v1/me/work)")
 
 minimal_rps=$(echo "${results[0]}" | awk -F'|' '{ split($4, r, " "); print r[2] }')
 echo
@@ -88,4 +106,4 @@ for result in "${results[@]}"; do
   printf "%-36s %10s %9s %9s %9s %8s %7s  %s\n" "$name" "$rps" "$p50" "$p95" "$p99" "$ratio" "$errors" "$verdict"
 done
 echo
-echo "Database: ${BENCH_DATABASE:-Sqlite}; $(grep -c ^processor /proc/cpuinfo) cores; wrk -t2 -c$connections -d$duration; signed in as the executive."
+echo "Database: ${BENCH_DATABASE:-Sqlite}; $(grep -c ^processor /proc/cpuinfo) cores; wrk -t2 -c$connections -d$duration; signed in as the executive (the manager for the agency page and My work)."

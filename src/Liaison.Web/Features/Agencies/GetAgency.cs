@@ -1,4 +1,3 @@
-using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Web;
@@ -6,9 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Agencies;
 
-internal sealed record AgencyContactSummary(int Id, string Name, string? Title, string? Email, string? Phone);
-
-internal sealed record AgencyDetails(Agency Agency, IReadOnlyList<(int Id, string Name)> LinesOfService, IReadOnlyList<AgencyContactSummary> Contacts);
+internal sealed record AgencyDetails(Agency Agency, IReadOnlyList<(int Id, string Name)> LinesOfService);
 
 /// <summary>One agency, its lines of service and its active contacts.</summary>
 internal sealed class GetAgency(LiaisonDbContext db, AccessRule access)
@@ -24,11 +21,6 @@ internal sealed class GetAgency(LiaisonDbContext db, AccessRule access)
             .OrderBy(l => l.LineOfService!.Name)
             .Select(l => new { l.LineOfServiceId, l.LineOfService!.Name })
             .ToListAsync(ct);
-        var contacts = await db.People.AsNoTracking()
-            .Where(p => p.AgencyId == id && p.IsActive && p.Kind == PersonKind.AgencyContact)
-            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => new AgencyContactSummary(p.Id, p.FirstName + " " + p.LastName, p.Title, p.Email, p.Phone))
-            .ToListAsync(ct);
-        return Result<AgencyDetails>.Ok(new AgencyDetails(agency, lines.Select(l => (l.LineOfServiceId, l.Name)).ToList(), contacts));
+        return Result<AgencyDetails>.Ok(new AgencyDetails(agency, lines.Select(l => (l.LineOfServiceId, l.Name)).ToList()));
     }
 }

@@ -11,7 +11,7 @@ namespace Liaison.Web.Features.Demo;
 /// </summary>
 internal sealed class BenchmarkData(LiaisonDbContext db)
 {
-    public async Task<int> SeedAsync(int agencyTarget, int peopleTarget, TextWriter log, CancellationToken ct)
+    public async Task<int> SeedAsync(int agencyTarget, int peopleTarget, int interactionTarget, TextWriter log, CancellationToken ct)
     {
         db.SuppressAuditForBulkLoad = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -62,7 +62,90 @@ internal sealed class BenchmarkData(LiaisonDbContext db)
             }
         }
         await db.SaveChangesAsync(ct);
-        await log.WriteLineAsync($"Benchmark data: {await db.Agencies.CountAsync(ct)} agencies, {await db.People.CountAsync(ct)} people.");
+        await SeedRelationshipsAsync(interactionTarget, ct);
+        await log.WriteLineAsync($"Benchmark data: {await db.Agencies.CountAsync(ct)} agencies, {await db.People.CountAsync(ct)} people, " +
+            $"{await db.Interactions.CountAsync(ct)} interactions, {await db.ActionItems.CountAsync(ct)} action items.");
         return 0;
+    }
+
+    /// <summary>
+    /// Interactions (one contact each, over two years), every contact's matrix line and last touch, an
+    /// action item per contact, and the demo manager on a tenth of the agencies. Written with set-based
+    /// SQL: half a million rows through EF would take minutes.
+    /// </summary>
+    private async Task SeedRelationshipsAsync(int interactionTarget, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var (minAgency, maxAgency, agencies) = (await db.Agencies.MinAsync(a => a.Id, ct), await db.Agencies.MaxAsync(a => a.Id, ct), await db.Agencies.CountAsync(ct));
+        if (maxAgency - minAgency + 1 != agencies)
+            throw new InvalidOperationException("The benchmark expects agency ids without gaps (a fresh database).");
+        var existing = await db.Interactions.CountAsync(ct);
+        var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+        var sql = new List<string>();
+        if (existing < interactionTarget)
+        {
+            var count = interactionTarget - existing;
+            var numbers = postgres
+                ? $"SELECT generate_series(1, {count}) AS i"
+                : $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) SELECT i FROM n";
+            var date = postgres ? "CURRENT_DATE - (i % 730)" : "date('now', '-' || (i % 730) || ' days')";
+            sql.Add($"""
+                INSERT INTO "Interactions" ("AgencyId", "OccurredOn", "Kind", "Subject", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+                SELECT {minAgency} + (i % {agencies}), {date}, 'Call', 'Benchmark call ' || i, 'benchmark call ' || i, {now}, {now}, 1 FROM ({numbers}) AS numbers
+                """);
+            sql.Add("""
+                CREATE TEMP TABLE bench_contacts AS
+                SELECT "AgencyId" AS agency, "Id" AS person, ROW_NUMBER() OVER (PARTITION BY "AgencyId" ORDER BY "Id") AS rn
+                FROM "People" WHERE "Kind" = 'AgencyContact' AND "AgencyId" IS NOT NULL
+                """);
+            sql.Add("""CREATE TEMP TABLE bench_counts AS SELECT agency, COUNT(*) AS n FROM bench_contacts GROUP BY agency""");
+            sql.Add("""
+                INSERT INTO "InteractionAttendees" ("InteractionId", "PersonId", "OccurredOn")
+                SELECT i."Id", c.person, i."OccurredOn" FROM "Interactions" i
+                JOIN bench_counts k ON k.agency = i."AgencyId"
+                JOIN bench_contacts c ON c.agency = i."AgencyId" AND c.rn = (i."Id" % k.n) + 1
+                WHERE i."Subject" LIKE 'Benchmark call %'
+                """);
+            sql.Add("DROP TABLE bench_contacts");
+            sql.Add("DROP TABLE bench_counts");
+        }
+        var no = postgres ? "false" : "0";
+        sql.Add($"""
+            INSERT INTO "StakeholderProfiles" ("PersonId", "Priority", "Impact", "Frequency", "Methods", "IsAgencyExecutive", "IsKeyStakeholder", "IsImplementationCoordinator", "CreatedAt", "UpdatedAt", "Version")
+            SELECT p."Id", 'M', 'B', CASE p."Id" % 4 WHEN 0 THEN 'W' WHEN 1 THEN 'S' WHEN 2 THEN 'M' ELSE 'Q' END, 8, {no}, {no}, {no}, {now}, {now}, 1
+            FROM "People" p WHERE p."Kind" = 'AgencyContact' AND NOT EXISTS (SELECT 1 FROM "StakeholderProfiles" s WHERE s."PersonId" = p."Id")
+            """);
+        sql.Add("""
+            UPDATE "StakeholderProfiles" SET "LastTouchOn" = (SELECT MAX(a."OccurredOn") FROM "InteractionAttendees" a WHERE a."PersonId" = "StakeholderProfiles"."PersonId")
+            """);
+        var due = postgres ? """CURRENT_DATE + (p."Id" % 60 - 30)""" : """date('now', ((p."Id" % 60) - 30) || ' days')""";
+        sql.Add($"""
+            INSERT INTO "ActionItems" ("AgencyId", "Title", "OwnerPersonId", "DueOn", "Status", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+            SELECT p."AgencyId", 'Benchmark follow-up ' || p."Id", p."Id", {due}, CASE WHEN p."Id" % 3 = 0 THEN 'Done' ELSE 'Open' END,
+                   'benchmark follow-up ' || p."Id", {now}, {now}, 1
+            FROM "People" p WHERE p."Kind" = 'AgencyContact' AND p."AgencyId" IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "ActionItems" x WHERE x."OwnerPersonId" = p."Id" AND x."Title" LIKE 'Benchmark follow-up %')
+            """);
+        await using (var write = await db.BeginWriteAsync(ct))
+        {
+            foreach (var statement in sql)
+                await db.Database.ExecuteSqlRawAsync(statement, ct);
+            await write.CommitAsync(ct);
+        }
+
+        // The demo relationship manager looks after a tenth of the agencies, as one person might in a big state.
+        var manager = await db.Users.Where(u => u.Email == "arm@demo.test").Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        if (manager is { } managerId)
+        {
+            var assigned = await db.AgencyAssignments.Where(a => a.UserId == managerId && a.EndedOn == null).Select(a => a.AgencyId).ToListAsync(ct);
+            var covered = await db.AgencyAssignments.Where(a => a.Role == Relationships.AssignmentRole.Primary && a.EndedOn == null).Select(a => a.AgencyId).ToListAsync(ct);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var agencyId in await db.Agencies.Where(a => a.Id % 10 == 0).Select(a => a.Id).ToListAsync(ct))
+            {
+                if (!assigned.Contains(agencyId) && !covered.Contains(agencyId))
+                    db.AgencyAssignments.Add(new Relationships.AgencyAssignment { AgencyId = agencyId, UserId = managerId, Role = Relationships.AssignmentRole.Primary, StartedOn = today });
+            }
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

@@ -46,10 +46,16 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
         var contacts = (await matrix.ForAgencyAsync(agencyId, ct)).Value!;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var interactions = await db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
+        var recent = await db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
             .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(10)
-            .Select(i => new RecentInteraction(i.Id, i.OccurredOn, i.Kind, i.Subject, i.Attendees.Select(a => a.Person!.FirstName + " " + a.Person.LastName).ToList()))
+            .Select(i => new { i.Id, i.OccurredOn, i.Kind, i.Subject }).ToListAsync(ct);
+        // Attendees of those ten only: asked together, the database would join every attendee of every interaction first.
+        var recentIds = recent.Select(i => i.Id).ToList();
+        var attendees = await db.InteractionAttendees.AsNoTracking().Where(a => recentIds.Contains(a.InteractionId))
+            .Join(db.People.IgnoreQueryFilters(), a => a.PersonId, p => p.Id, (a, p) => new { a.InteractionId, Name = p.FirstName + " " + p.LastName })
             .ToListAsync(ct);
+        var interactions = recent.Select(i => new RecentInteraction(i.Id, i.OccurredOn, i.Kind, i.Subject,
+            attendees.Where(a => a.InteractionId == i.Id).Select(a => a.Name).ToList())).ToList();
         var actions = await db.ActionItems.AsNoTracking().Where(a => a.AgencyId == agencyId && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).Take(25)
             .Select(a => new OpenAction(a.Id, a.Title, a.Owner!.FirstName + " " + a.Owner.LastName, a.DueOn, a.Status)).ToListAsync(ct);

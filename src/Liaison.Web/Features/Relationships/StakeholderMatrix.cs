@@ -118,21 +118,32 @@ internal sealed record MatrixRow(
 /// <summary>An agency's stakeholder matrix: each active contact's codes, role flags and cadence.</summary>
 internal sealed class StakeholderMatrix(LiaisonDbContext db, AccessRule access, TimeProvider clock)
 {
+    private readonly Dictionary<int, Result<IReadOnlyList<MatrixRow>>> _read = [];
+
+    /// <summary>The matrix of one agency; read once per request however many parts of a page ask.</summary>
     public async Task<Result<IReadOnlyList<MatrixRow>>> ForAgencyAsync(int agencyId, CancellationToken ct)
+    {
+        if (!_read.TryGetValue(agencyId, out var result))
+            _read[agencyId] = result = await ReadAsync(agencyId, ct);
+        return result;
+    }
+
+    private async Task<Result<IReadOnlyList<MatrixRow>>> ReadAsync(int agencyId, CancellationToken ct)
     {
         if (await access.FindAsync(db.Agencies.AsNoTracking(), agencyId, ct) is null)
             return Result<IReadOnlyList<MatrixRow>>.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = await (from p in db.People.AsNoTracking()
-                          where p.AgencyId == agencyId && p.IsActive && p.Kind == PersonKind.AgencyContact
-                          join s in db.StakeholderProfiles.AsNoTracking() on p.Id equals s.PersonId into profiles
-                          from s in profiles.DefaultIfEmpty()
-                          orderby p.LastName, p.FirstName
-                          select new { p.Id, p.FirstName, p.LastName, p.Title, p.Email, p.Phone, Profile = s })
+        var contacts = await db.People.AsNoTracking()
+            .Where(p => p.AgencyId == agencyId && p.IsActive && p.Kind == PersonKind.AgencyContact)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, p.Email, p.Phone })
             .ToListAsync(ct);
-        return Result<IReadOnlyList<MatrixRow>>.Ok(rows.Select(r =>
+        // The contacts were read through the access rule; their profiles are read by key, without joining everyone's.
+        var ids = contacts.Select(c => c.Id).ToList();
+        var profiles = await db.StakeholderProfiles.AsNoTracking().IgnoreQueryFilters().Where(s => ids.Contains(s.PersonId)).ToDictionaryAsync(s => s.PersonId, ct);
+        return Result<IReadOnlyList<MatrixRow>>.Ok(contacts.Select(r =>
         {
-            var s = r.Profile;
+            var s = profiles.GetValueOrDefault(r.Id);
             return new MatrixRow(r.Id, $"{r.FirstName} {r.LastName}", r.Title, r.Email, r.Phone, s?.Priority, s?.Impact, s?.Frequency,
                 s?.Methods ?? Methods.None, s?.IsAgencyExecutive ?? false, s?.IsKeyStakeholder ?? false, s?.IsImplementationCoordinator ?? false,
                 s?.LastTouchOn, Relationships.Cadence.NextDue(s?.Frequency, s?.LastTouchOn, today), Relationships.Cadence.State(s?.Frequency, s?.LastTouchOn, today));
@@ -178,6 +189,7 @@ internal sealed class StakeholderMatrix(LiaisonDbContext db, AccessRule access, 
             return Result<StakeholderProfile>.Invalid("", "The stakeholder matrix lists agency contacts only.");
         if (!await access.CanEditAgencyRecordsAsync(person.AgencyId.Value, ct))
             return Result<StakeholderProfile>.Forbidden();
+        _read.Remove(person.AgencyId.Value);
         var profile = await db.StakeholderProfiles.FirstOrDefaultAsync(p => p.PersonId == personId, ct);
         if (profile is null)
         {
