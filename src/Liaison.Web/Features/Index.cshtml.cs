@@ -24,7 +24,7 @@ internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current, MyWor
         AgencyContacts = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.AgencyContact);
         ProviderStaff = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.ProviderStaff);
         LinesOfService = await db.LinesOfService.CountAsync(l => l.IsActive);
-        Work = await work.HandleAsync(HttpContext.RequestAborted);
+        Work = await work.HandleAsync(null, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.Web.Features.MyWork;
@@ -6,5 +7,9 @@ internal sealed class IndexModel(GetMyWork work) : PageModel
 {
     public IReadOnlyList<MyWorkSection> Sections { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Sections = await work.HandleAsync(ct);
+    /// <summary>The section shown in full (its key), or none.</summary>
+    [BindProperty(SupportsGet = true, Name = "all")]
+    public string? All { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Sections = await work.HandleAsync(All, ct);
 }

@@ -20,6 +20,9 @@ internal sealed record MyWorkItem(string Title, string Detail, string Link, Urge
 /// <summary>A section of "My work". Each module contributes its own (register with AddScoped&lt;IMyWorkSource, ...&gt;).</summary>
 internal interface IMyWorkSource
 {
+    /// <summary>A short stable name for the section, used in links ("show all") and the API.</summary>
+    string Key { get; }
+
     string Section { get; }
 
     /// <summary>Sections appear in this order.</summary>
@@ -28,22 +31,47 @@ internal interface IMyWorkSource
     /// <summary>Shown when the section has nothing: the reassurance that nothing is waiting.</summary>
     string Empty { get; }
 
-    Task<IReadOnlyList<MyWorkItem>> ItemsAsync(MyWorkScope scope, CancellationToken ct);
+    /// <summary>The most urgent <paramref name="limit"/> items, and how many there are in all.</summary>
+    Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct);
 }
 
-/// <summary>Whose work: the user, their directory entry, the agencies they manage, and today.</summary>
-internal sealed record MyWorkScope(int UserId, int? PersonId, IReadOnlySet<int> Agencies, DateOnly Today);
-
-internal sealed record MyWorkSection(string Title, string Empty, IReadOnlyList<MyWorkItem> Items);
-
-internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, TimeProvider clock)
+internal sealed record MyWorkPart(IReadOnlyList<MyWorkItem> Items, int Total)
 {
-    public async Task<IReadOnlyList<MyWorkSection>> HandleAsync(CancellationToken ct)
+    public static readonly MyWorkPart None = new([], 0);
+}
+
+/// <summary>
+/// Whose work: the user, their directory entry, the agencies they manage (as a set, and as a subquery for SQL, which
+/// EF translates once rather than as a list of ids it must translate anew for every request), and today.
+/// </summary>
+internal sealed record MyWorkScope(int UserId, int? PersonId, IReadOnlySet<int> Agencies, IQueryable<int> AgencyIds, DateOnly Today);
+
+internal sealed record MyWorkSection(string Key, string Title, string Empty, IReadOnlyList<MyWorkItem> Items, int Total);
+
+internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, LiaisonDbContext db, TimeProvider clock)
+{
+    /// <summary>How many items a section shows unless it is opened in full.</summary>
+    public const int SectionLimit = 15;
+
+    /// <summary>The most a section opened in full lists.</summary>
+    public const int FullLimit = 500;
+
+    /// <summary>Every section with its most urgent items; the section named by <paramref name="expand"/> in full (up to <see cref="FullLimit"/>).</summary>
+    public async Task<IReadOnlyList<MyWorkSection>> HandleAsync(string? expand, CancellationToken ct)
     {
-        var scope = new MyWorkScope(access.User.Id ?? -1, access.User.PersonId, await access.AssignedAgenciesAsync(ct), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var agencies = await access.AssignedAgenciesAsync(ct);
+        var userId = access.User.Id ?? -1;
+        var agencyIds = agencies.Count == 0
+            ? db.AgencyAssignments.Where(_ => false).Select(a => a.AgencyId)
+            : db.AgencyAssignments.Where(a => a.UserId == userId && a.EndedOn == null).Select(a => a.AgencyId);
+        var scope = new MyWorkScope(userId, access.User.PersonId, agencies, agencyIds, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var sections = new List<MyWorkSection>();
         foreach (var source in sources.OrderBy(s => s.Order))
-            sections.Add(new MyWorkSection(source.Section, source.Empty, await source.ItemsAsync(scope, ct)));
+        {
+            var limit = string.Equals(expand, source.Key, StringComparison.OrdinalIgnoreCase) ? FullLimit : SectionLimit;
+            var part = await source.ItemsAsync(scope, limit, ct);
+            sections.Add(new MyWorkSection(source.Key, source.Section, source.Empty, part.Items, part.Total));
+        }
         return sections;
     }
 }
@@ -51,84 +79,105 @@ internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule a
 /// <summary>Contacts of my agencies whose next touch is overdue or due within a week.</summary>
 internal sealed class ContactsDueSource(LiaisonDbContext db) : IMyWorkSource
 {
+    public string Key => "contacts";
     public string Section => "Contacts to get in touch with";
     public int Order => 10;
     public string Empty => "Every contact of your agencies is on schedule.";
 
-    public async Task<IReadOnlyList<MyWorkItem>> ItemsAsync(MyWorkScope scope, CancellationToken ct)
+    public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
     {
         if (scope.Agencies.Count == 0)
-            return [];
-        var agencies = scope.Agencies.ToList();
+            return MyWorkPart.None;
         var soon = scope.Today.AddDays(Cadence.DueSoonDays);
         // Due soon or overdue means: last touch + interval <= today + a week, per frequency, or never touched.
         var w = soon.AddDays(-Cadence.IntervalDays(Frequency.W)!.Value);
         var s = soon.AddDays(-Cadence.IntervalDays(Frequency.S)!.Value);
         var m = soon.AddDays(-Cadence.IntervalDays(Frequency.M)!.Value);
         var q = soon.AddDays(-Cadence.IntervalDays(Frequency.Q)!.Value);
-        var rows = await db.StakeholderProfiles.AsNoTracking()
-            .Where(p => p.Person!.IsActive && p.Person.AgencyId != null && agencies.Contains(p.Person.AgencyId.Value))
+        // Everyone due, as three small columns; the most urgent few then get their names. Sorting by the computed due
+        // date here is cheaper than asking the database to compute and sort it, and the count comes for free.
+        var due = await db.StakeholderProfiles.AsNoTracking()
+            .Where(p => p.Person!.IsActive && p.Person.AgencyId != null && scope.AgencyIds.Contains(p.Person.AgencyId.Value))
             .Where(p => (p.Frequency == Frequency.W && (p.LastTouchOn == null || p.LastTouchOn <= w))
                 || (p.Frequency == Frequency.S && (p.LastTouchOn == null || p.LastTouchOn <= s))
                 || (p.Frequency == Frequency.M && (p.LastTouchOn == null || p.LastTouchOn <= m))
                 || (p.Frequency == Frequency.Q && (p.LastTouchOn == null || p.LastTouchOn <= q)))
-            .Select(p => new { p.PersonId, p.Person!.FirstName, p.Person.LastName, p.Person.Title, p.Frequency, p.LastTouchOn, Agency = p.Person.Agency!.Name })
+            .Select(p => new { p.PersonId, p.Frequency, p.LastTouchOn })
             .ToListAsync(ct);
-        return rows.Select(r =>
+        if (due.Count == 0)
+            return MyWorkPart.None;
+        // Most urgent first: never touched (due at once), then by the day the touch fell or falls due.
+        var top = due.OrderBy(r => r.LastTouchOn is not null).ThenBy(r => Cadence.NextDue(r.Frequency, r.LastTouchOn, scope.Today)).ThenBy(r => r.PersonId)
+            .Take(limit).ToList();
+        var ids = top.Select(r => r.PersonId).ToList();
+        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, Agency = p.Agency!.Name })
+            .ToDictionaryAsync(p => p.Id, ct);
+        return new MyWorkPart(top.Where(r => names.ContainsKey(r.PersonId)).Select(r =>
             {
-                var due = Cadence.NextDue(r.Frequency, r.LastTouchOn, scope.Today);
+                var person = names[r.PersonId];
                 var state = Cadence.State(r.Frequency, r.LastTouchOn, scope.Today);
                 var last = r.LastTouchOn is { } d ? $"last touched {d:yyyy-MM-dd}" : "never touched";
-                return new MyWorkItem($"{r.FirstName} {r.LastName}", $"{r.Title ?? "Contact"} · {StakeholderCodes.Describe(r.Frequency!.Value).ToLowerInvariant()}, {last}",
-                    $"/People/Details/{r.PersonId}", state == CadenceState.Overdue ? Urgency.Late : Urgency.Due, due, r.Agency);
-            })
-            .OrderBy(i => i.Urgency).ThenBy(i => i.When).ToList();
+                return new MyWorkItem($"{person.FirstName} {person.LastName}", $"{person.Title ?? "Contact"} · {StakeholderCodes.Describe(r.Frequency!.Value).ToLowerInvariant()}, {last}",
+                    $"/People/Details/{r.PersonId}", state == CadenceState.Overdue ? Urgency.Late : Urgency.Due,
+                    Cadence.NextDue(r.Frequency, r.LastTouchOn, scope.Today), person.Agency);
+            }).ToList(), due.Count);
     }
 }
 
 /// <summary>Open action items I own, or of my agencies, that are late or due within a week.</summary>
 internal sealed class ActionItemsDueSource(LiaisonDbContext db) : IMyWorkSource
 {
+    public string Key => "actions";
     public string Section => "Action items due";
     public int Order => 20;
     public string Empty => "No action item of yours is late or due this week.";
 
-    public async Task<IReadOnlyList<MyWorkItem>> ItemsAsync(MyWorkScope scope, CancellationToken ct)
+    public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
     {
-        var agencies = scope.Agencies.ToList();
         var soon = scope.Today.AddDays(7);
         IQueryable<ActionItem> Due(IQueryable<ActionItem> items) => items.AsNoTracking()
             .Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn != null && a.DueOn <= soon);
-        // Mine, and my agencies': two queries that each follow an index, rather than one OR that follows none.
+        // Mine, and my agencies': two index searches of two small columns, rather than one OR that follows no index; the
+        // most urgent few then get their details.
         var mine = scope.PersonId is { } me ? Due(db.ActionItems.Where(a => a.OwnerPersonId == me)) : db.ActionItems.Where(_ => false);
-        var theirs = Due(db.ActionItems.Where(a => agencies.Contains(a.AgencyId)));
-        var rows = (await mine.Union(theirs).OrderBy(a => a.DueOn).Take(100)
+        var theirs = scope.Agencies.Count == 0 ? db.ActionItems.Where(_ => false) : Due(db.ActionItems.Where(a => scope.AgencyIds.Contains(a.AgencyId)));
+        var due = (await mine.Select(a => new { a.Id, a.DueOn }).Concat(theirs.Select(a => new { a.Id, a.DueOn })).ToListAsync(ct))
+            .DistinctBy(a => a.Id).ToList();
+        if (due.Count == 0)
+            return MyWorkPart.None;
+        var ids = due.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(limit).Select(a => a.Id).ToList();
+        var rows = await db.ActionItems.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.Title, a.DueOn, Owner = a.Owner!.FirstName + " " + a.Owner.LastName, Agency = a.Agency!.Name })
-            .ToListAsync(ct));
-        return rows.Select(r => new MyWorkItem(r.Title, $"Owner: {r.Owner}", $"/ActionItems/Details/{r.Id}",
-            r.DueOn < scope.Today ? Urgency.Late : Urgency.Due, r.DueOn, r.Agency)).ToList();
+            .ToListAsync(ct);
+        return new MyWorkPart(rows.Select(r => new MyWorkItem(r.Title, $"Owner: {r.Owner}", $"/ActionItems/Details/{r.Id}",
+            r.DueOn < scope.Today ? Urgency.Late : Urgency.Due, r.DueOn, r.Agency)).ToList(), due.Count);
     }
 }
 
 /// <summary>Meetings in the next two weeks that I attend or that are with my agencies.</summary>
 internal sealed class UpcomingMeetingsSource(LiaisonDbContext db, TimeProvider clock, OrganisationTime time) : IMyWorkSource
 {
+    public string Key => "meetings";
     public string Section => "Upcoming meetings";
     public int Order => 30;
     public string Empty => "No meeting in the next two weeks.";
 
-    public async Task<IReadOnlyList<MyWorkItem>> ItemsAsync(MyWorkScope scope, CancellationToken ct)
+    public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
     {
-        var agencies = scope.Agencies.ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now.AddDays(14);
-        var rows = await db.Meetings.AsNoTracking()
+        var upcoming = db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt >= now && m.StartsAt <= until)
-            .Where(m => m.Attendees.Any(a => a.PersonId == scope.PersonId) || m.Agencies.Any(a => agencies.Contains(a.AgencyId)))
-            .OrderBy(m => m.StartsAt).Take(50)
+            .Where(m => m.Attendees.Any(a => a.PersonId == scope.PersonId) || m.Agencies.Any(a => scope.AgencyIds.Contains(a.AgencyId)));
+        var total = await upcoming.CountAsync(ct);
+        if (total == 0)
+            return MyWorkPart.None;
+        var rows = await upcoming.OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Take(limit)
             .Select(m => new { m.Id, m.Title, m.StartsAt, m.Kind, m.AgendaSentAt, Agencies = m.Agencies.Select(a => a.Agency!.Acronym ?? a.Agency.Name).ToList() })
             .ToListAsync(ct);
-        return rows.Select(r => new MyWorkItem(r.Title, $"{time.Format(r.StartsAt)} · {MeetingKinds.Label(r.Kind)}{(r.AgendaSentAt is null ? " · agenda not sent yet" : "")}",
-            $"/Meetings/Details/{r.Id}", Urgency.Upcoming, DateOnly.FromDateTime(time.ToLocal(r.StartsAt)), string.Join(", ", r.Agencies))).ToList();
+        return new MyWorkPart(rows.Select(r => new MyWorkItem(r.Title, $"{time.Format(r.StartsAt)} · {MeetingKinds.Label(r.Kind)}{(r.AgendaSentAt is null ? " · agenda not sent yet" : "")}",
+            $"/Meetings/Details/{r.Id}", Urgency.Upcoming, DateOnly.FromDateTime(time.ToLocal(r.StartsAt)), string.Join(", ", r.Agencies))).ToList(), total);
     }
 }

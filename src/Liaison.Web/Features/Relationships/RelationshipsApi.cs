@@ -80,8 +80,9 @@ internal static class RelationshipsApi
                 await ImportAsync(file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
             .DisableAntiforgery().WithTags("Relationships").WithSummary("Import matrix codes from CSV/XLSX (Person Id or Email, Priority, Impact, Frequency, Methods, flags); dryRun=true previews");
 
-        api.MapGet("/me/work", async (GetMyWork work, CancellationToken ct) => Results.Ok(await work.HandleAsync(ct)))
-            .WithTags("Relationships").WithSummary("My work: contacts due, action items due, upcoming meetings (and what later modules add)");
+        api.MapGet("/me/work", async (string? section, GetMyWork work, CancellationToken ct) => Results.Ok(await work.HandleAsync(section, ct)))
+            .WithTags("Relationships").WithSummary("My work: contacts due, action items due, upcoming meetings (and what later modules add)")
+            .WithDescription($"Each section lists its {GetMyWork.SectionLimit} most urgent items and its total; ?section=<key> lists that one in full (up to {GetMyWork.FullLimit}).");
         return api;
     }
 

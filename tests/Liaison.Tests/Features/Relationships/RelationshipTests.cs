@@ -124,6 +124,46 @@ public sealed class RelationshipTests(LiaisonApp app) : IClassFixture<LiaisonApp
     }
 
     [Fact]
+    public async Task My_work_lists_the_most_urgent_contacts_first_and_opens_a_long_section_in_full()
+    {
+        var agency = await CreateAgencyAsync("Busy Agency");
+        await app.AddUserAsync("busy.arm@test.gov", Roles.RelationshipManager);
+        using var admin = await app.ApiAsync(TestData.Admin);
+        var managerId = (await admin.GetJsonAsync("/api/v1/users?search=busy.arm")).GetProperty("items")[0].GetProperty("id").GetInt32();
+        (await admin.PutJsonAsync($"/api/v1/agencies/{agency}/managers", new { primaryUserId = managerId })).EnsureSuccessStatusCode();
+        using var api = await app.ApiAsync("busy.arm@test.gov");
+        var contacts = new List<int>();
+        for (var i = 0; i < GetMyWorkLimit + 2; i++)
+        {
+            var id = (await api.PostAsJsonAsync("/api/v1/people", new { firstName = $"Contact{i:00}", lastName = "Busy", kind = "AgencyContact", agencyId = agency })).Id();
+            (await api.PutJsonAsync($"/api/v1/people/{id}/stakeholder", new { frequency = "W", version = 0 })).EnsureSuccessStatusCode();
+            contacts.Add(id);
+        }
+        // One was touched ten days ago: overdue, but less urgent than those never touched.
+        (await api.PostAsJsonAsync("/api/v1/interactions", new { agencyId = agency, occurredOn = Today.AddDays(-10).ToString("yyyy-MM-dd"), kind = "Call", subject = "Catch-up", attendeeIds = new[] { contacts[0] } })).EnsureSuccessStatusCode();
+
+        var work = (await api.GetJsonAsync("/api/v1/me/work"))[0];
+        Assert.Equal("contacts", work.GetProperty("key").GetString());
+        Assert.Equal(GetMyWorkLimit + 2, work.GetProperty("total").GetInt32());
+        Assert.Equal(GetMyWorkLimit, work.GetProperty("items").GetArrayLength());
+        Assert.DoesNotContain("Contact00 Busy", work.GetProperty("items").ToString(), StringComparison.Ordinal);
+        var full = (await api.GetJsonAsync("/api/v1/me/work?section=contacts"))[0].GetProperty("items");
+        Assert.Equal(GetMyWorkLimit + 2, full.GetArrayLength());
+        Assert.Equal("Contact00 Busy", full[GetMyWorkLimit + 1].GetProperty("title").GetString());
+        Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd"), full[GetMyWorkLimit + 1].GetProperty("when").GetString());
+
+        using var session = await app.SignedInAsync("busy.arm@test.gov");
+        var page = await session.GetAsync("/MyWork");
+        var section = page.Document.QuerySelector("#work-contacts")!;
+        Assert.Equal(GetMyWorkLimit, section.QuerySelectorAll("li").Length);
+        Assert.Contains($"Showing the {GetMyWorkLimit} most urgent of {GetMyWorkLimit + 2}.", Page.Normalize(section.TextContent), StringComparison.Ordinal);
+        var all = await session.GetAsync(section.QuerySelector("a[href*='all=contacts']")!.GetAttribute("href")!);
+        Assert.Equal(GetMyWorkLimit + 2, all.Document.QuerySelectorAll("#work-contacts li").Length);
+    }
+
+    private const int GetMyWorkLimit = Liaison.Web.Features.MyWork.GetMyWork.SectionLimit;
+
+    [Fact]
     public async Task An_interaction_needs_a_subject_and_attendees_from_the_agency_and_a_manager_of_it()
     {
         using var api = await app.ApiAsync(TestData.Manager);
