@@ -1,5 +1,4 @@
 using System.Globalization;
-using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
@@ -16,7 +15,7 @@ namespace Liaison.Web.Features.Agencies;
 /// upcoming meetings and the relationship health summary.
 /// </summary>
 internal sealed class DetailsModel(GetAgency get, SaveAgency save, GetAgencyRelationships relationships, ManageAssignments assignments,
-    RecordHistory history, AccessRule access, InteractionOptions options, TimeProvider clock) : PageModel
+    RecordHistory history, AccessRule access, TimeProvider clock) : PageModel
 {
     public AgencyDetails Details { get; private set; } = null!;
     public AgencyRelationships Relationships { get; private set; } = null!;
@@ -79,6 +78,9 @@ internal sealed class DetailsModel(GetAgency get, SaveAgency save, GetAgencyRela
                 Managers = new AssignmentInput { PrimaryUserId = Relationships.Managers.Primary?.Id, BackupUserId = Relationships.Managers.Backup?.Id };
         }
         if (CanEdit)
-            QuickAttendees = (await options.AttendeesAsync([id], ct)).Where(o => o.Group?.Name != "Provider staff").ToList();
+            // The quick form offers the agency's active contacts: the matrix has just read them.
+            QuickAttendees = Relationships.Contacts
+                .Select(c => new SelectListItem(c.Name + (c.Title is null ? "" : $", {c.Title}"), c.PersonId.ToString(CultureInfo.InvariantCulture)))
+                .ToList();
     }
 }

@@ -99,11 +99,13 @@ internal sealed class BenchmarkData(LiaisonDbContext db)
                 FROM "People" WHERE "Kind" = 'AgencyContact' AND "AgencyId" IS NOT NULL
                 """);
             sql.Add("""CREATE TEMP TABLE bench_counts AS SELECT agency, COUNT(*) AS n FROM bench_contacts GROUP BY agency""");
-            sql.Add("""
+            // Successive interactions of an agency go to its contacts in turn (an interaction's id modulo the number
+            // of agencies is its agency, so the quotient walks the contacts).
+            sql.Add($$"""
                 INSERT INTO "InteractionAttendees" ("InteractionId", "PersonId", "OccurredOn")
                 SELECT i."Id", c.person, i."OccurredOn" FROM "Interactions" i
                 JOIN bench_counts k ON k.agency = i."AgencyId"
-                JOIN bench_contacts c ON c.agency = i."AgencyId" AND c.rn = (i."Id" % k.n) + 1
+                JOIN bench_contacts c ON c.agency = i."AgencyId" AND c.rn = ((i."Id" / {{agencies}}) % k.n) + 1
                 WHERE i."Subject" LIKE 'Benchmark call %'
                 """);
             sql.Add("DROP TABLE bench_contacts");

@@ -46,12 +46,12 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
         var contacts = (await matrix.ForAgencyAsync(agencyId, ct)).Value!;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var recent = await db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
-            .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(10)
-            .Select(i => new { i.Id, i.OccurredOn, i.Kind, i.Subject }).ToListAsync(ct);
-        // Attendees of those ten only: asked together, the database would join every attendee of every interaction first.
-        var recentIds = recent.Select(i => i.Id).ToList();
-        var attendees = await db.InteractionAttendees.AsNoTracking().Where(a => recentIds.Contains(a.InteractionId))
+        var latest = db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
+            .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(10);
+        var recent = await latest.Select(i => new { i.Id, i.OccurredOn, i.Kind, i.Subject }).ToListAsync(ct);
+        // Attendees of those ten only (a subquery, not a list of ids, so EF's SQL is generated once): asked together,
+        // the database would join every attendee of every interaction first.
+        var attendees = await db.InteractionAttendees.AsNoTracking().Where(a => latest.Select(i => i.Id).Contains(a.InteractionId))
             .Join(db.People.IgnoreQueryFilters(), a => a.PersonId, p => p.Id, (a, p) => new { a.InteractionId, Name = p.FirstName + " " + p.LastName })
             .ToListAsync(ct);
         var interactions = recent.Select(i => new RecentInteraction(i.Id, i.OccurredOn, i.Kind, i.Subject,
@@ -69,16 +69,16 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
 }
 
 /// <summary>The relationships module's part of an agency's health: coverage, cadence, last touch, late actions.</summary>
-internal sealed class RelationshipHealth(LiaisonDbContext db, StakeholderMatrix matrix) : IAgencyHealthContributor
+internal sealed class RelationshipHealth(LiaisonDbContext db, ManageAssignments assignments, StakeholderMatrix matrix) : IAgencyHealthContributor
 {
     public int Order => 10;
 
     public async Task<IReadOnlyList<HealthSignal>> SignalsAsync(int agencyId, DateOnly today, CancellationToken ct)
     {
         var signals = new List<HealthSignal>();
-        var current = await db.AgencyAssignments.AsNoTracking().Where(a => a.AgencyId == agencyId && a.EndedOn == null).Select(a => a.Role).ToListAsync(ct);
-        signals.Add(current.Contains(AssignmentRole.Primary)
-            ? current.Contains(AssignmentRole.Backup)
+        var managers = (await assignments.ForAgencyAsync(agencyId, ct)).Value;
+        signals.Add(managers?.Primary is not null
+            ? managers.Backup is not null
                 ? new HealthSignal("Coverage", "Primary and backup assigned", HealthLevel.Good)
                 : new HealthSignal("Coverage", "No backup: one deep", HealthLevel.Attention, "/Coverage")
             : new HealthSignal("Coverage", "No relationship manager", HealthLevel.Concern, "/Coverage"));
@@ -91,7 +91,8 @@ internal sealed class RelationshipHealth(LiaisonDbContext db, StakeholderMatrix 
             : new HealthSignal("Contact cadence", overdue == 0 ? $"All {tracked} tracked contacts on schedule" : $"{overdue} of {tracked} contacts overdue",
                 overdue == 0 ? HealthLevel.Good : overdue * 3 >= tracked ? HealthLevel.Concern : HealthLevel.Attention));
 
-        var last = await db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId).MaxAsync(i => (DateOnly?)i.OccurredOn, ct);
+        var last = await db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
+            .OrderByDescending(i => i.OccurredOn).Select(i => (DateOnly?)i.OccurredOn).FirstOrDefaultAsync(ct);
         signals.Add(last is { } date
             ? new HealthSignal("Last interaction", $"{date:yyyy-MM-dd} ({today.DayNumber - date.DayNumber} days ago)",
                 today.DayNumber - date.DayNumber > 60 ? HealthLevel.Concern : today.DayNumber - date.DayNumber > 31 ? HealthLevel.Attention : HealthLevel.Good)

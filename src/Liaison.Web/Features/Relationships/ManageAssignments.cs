@@ -29,9 +29,19 @@ internal sealed record Coverage(IReadOnlyList<ManagerLoad> Managers, IReadOnlyLi
 /// <summary>Who looks after each agency: primary and backup relationship managers, with the history of who held them when.</summary>
 internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, TimeProvider clock)
 {
+    private readonly Dictionary<int, Result<AgencyManagers>> _read = [];
+
+    /// <summary>An agency's managers and their history; read once per request however many parts of a page ask.</summary>
     public async Task<Result<AgencyManagers>> ForAgencyAsync(int agencyId, CancellationToken ct)
     {
-        if (await access.FindAsync(db.Agencies.AsNoTracking(), agencyId, ct) is null)
+        if (!_read.TryGetValue(agencyId, out var result))
+            _read[agencyId] = result = await ReadAsync(agencyId, ct);
+        return result;
+    }
+
+    private async Task<Result<AgencyManagers>> ReadAsync(int agencyId, CancellationToken ct)
+    {
+        if (!await access.CanSeeAgencyAsync(agencyId, ct))
             return Result<AgencyManagers>.NotFound();
         var rows = await db.AgencyAssignments.AsNoTracking().Where(a => a.AgencyId == agencyId)
             .OrderByDescending(a => a.EndedOn == null).ThenByDescending(a => a.StartedOn).ThenByDescending(a => a.Id)
@@ -80,6 +90,7 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
         }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
+        _read.Remove(agencyId);
         return await ForAgencyAsync(agencyId, ct);
     }
 

@@ -149,8 +149,10 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Meeting).WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.Interaction).WithMany().HasForeignKey(a => a.InteractionId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(a => new { a.AgencyId, a.Status });
-        builder.HasIndex(a => new { a.OwnerPersonId, a.Status });
+        // DueOn last: "an agency's (or an owner's) open items due before a date" follows one index, where SQLite would
+        // otherwise prefer (Status, DueOn) and walk every agency's late items.
+        builder.HasIndex(a => new { a.AgencyId, a.Status, a.DueOn });
+        builder.HasIndex(a => new { a.OwnerPersonId, a.Status, a.DueOn });
         builder.HasIndex(a => new { a.Status, a.DueOn });
         builder.HasIndex(a => a.MeetingId);
         builder.HasIndex(a => a.InteractionId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Data;
@@ -66,12 +67,27 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public async Task<T?> FindAsync<T>(IQueryable<T> query, int id, CancellationToken ct) where T : class
     {
         var found = await query.FirstOrDefaultAsync(e => EF.Property<int>(e, "Id") == id, ct);
+        if (found is Agency)
+            _visibleAgencies[id] = true;
         if (found is null && user.AgencyScope is not null
             && await db.Set<T>().IgnoreQueryFilters().AnyAsync(e => EF.Property<int>(e, "Id") == id, ct))
         {
             await RecordDenialAsync(typeof(T).Name, id.ToString(CultureInfo.InvariantCulture), "outside the user's agency", ct);
         }
         return found;
+    }
+
+    private readonly Dictionary<int, bool> _visibleAgencies = [];
+
+    /// <summary>
+    /// Whether the user may see the agency (denials audited as by <see cref="FindAsync{T}"/>); asked once per request
+    /// however many parts of a page want to know.
+    /// </summary>
+    public async Task<bool> CanSeeAgencyAsync(int agencyId, CancellationToken ct)
+    {
+        if (!_visibleAgencies.TryGetValue(agencyId, out var visible))
+            _visibleAgencies[agencyId] = visible = await FindAsync(db.Agencies.AsNoTracking(), agencyId, ct) is not null;
+        return visible;
     }
 
     /// <summary>Writes an access denial to the audit trail, in a context of its own so no pending change rides along.</summary>

@@ -182,10 +182,10 @@ internal sealed class M0002_Relationships : Migration
         migrationBuilder.CreateIndex("IX_Interactions_MeetingId", "Interactions", "MeetingId");
         migrationBuilder.CreateIndex("IX_Interactions_OccurredOn", "Interactions", "OccurredOn");
         migrationBuilder.CreateIndex("IX_InteractionAttendees_PersonId_OccurredOn", "InteractionAttendees", ["PersonId", "OccurredOn"]);
-        migrationBuilder.CreateIndex("IX_ActionItems_AgencyId_Status", "ActionItems", ["AgencyId", "Status"]);
+        migrationBuilder.CreateIndex("IX_ActionItems_AgencyId_Status_DueOn", "ActionItems", ["AgencyId", "Status", "DueOn"]);
         migrationBuilder.CreateIndex("IX_ActionItems_InteractionId", "ActionItems", "InteractionId");
         migrationBuilder.CreateIndex("IX_ActionItems_MeetingId", "ActionItems", "MeetingId");
-        migrationBuilder.CreateIndex("IX_ActionItems_OwnerPersonId_Status", "ActionItems", ["OwnerPersonId", "Status"]);
+        migrationBuilder.CreateIndex("IX_ActionItems_OwnerPersonId_Status_DueOn", "ActionItems", ["OwnerPersonId", "Status", "DueOn"]);
         migrationBuilder.CreateIndex("IX_ActionItems_Status_DueOn", "ActionItems", ["Status", "DueOn"]);
     }
 }
