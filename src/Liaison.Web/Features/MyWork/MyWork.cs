@@ -138,21 +138,20 @@ internal sealed class ActionItemsDueSource(LiaisonDbContext db) : IMyWorkSource
         var soon = scope.Today.AddDays(7);
         IQueryable<ActionItem> Due(IQueryable<ActionItem> items) => items.AsNoTracking()
             .Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn != null && a.DueOn <= soon);
-        // Mine, and my agencies': two index searches of two small columns, rather than one OR that follows no index; the
-        // most urgent few then get their details.
-        var mine = scope.PersonId is { } me ? Due(db.ActionItems.Where(a => a.OwnerPersonId == me)) : db.ActionItems.Where(_ => false);
-        var theirs = scope.Agencies.Count == 0 ? db.ActionItems.Where(_ => false) : Due(db.ActionItems.Where(a => scope.AgencyIds.Contains(a.AgencyId)));
-        var due = (await mine.Select(a => new { a.Id, a.DueOn }).Concat(theirs.Select(a => new { a.Id, a.DueOn })).ToListAsync(ct))
-            .DistinctBy(a => a.Id).ToList();
-        if (due.Count == 0)
+        // Mine, and my agencies'. The most urgent few: one walk of the (Status, DueOn) index that stops when it has them.
+        // The total: my agencies' (an index-only count) plus mine elsewhere; one count of the OR would walk every due item.
+        var me = scope.PersonId ?? -1;
+        var agencyIds = scope.AgencyIds;
+        var total = await Due(db.ActionItems.Where(a => agencyIds.Contains(a.AgencyId))).CountAsync(ct)
+            + await Due(db.ActionItems.Where(a => a.OwnerPersonId == me && !agencyIds.Contains(a.AgencyId))).CountAsync(ct);
+        if (total == 0)
             return MyWorkPart.None;
-        var ids = due.OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(limit).Select(a => a.Id).ToList();
-        var rows = await db.ActionItems.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+        var rows = await Due(db.ActionItems.Where(a => a.OwnerPersonId == me || agencyIds.Contains(a.AgencyId)))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(limit)
             .Select(a => new { a.Id, a.Title, a.DueOn, Owner = a.Owner!.FirstName + " " + a.Owner.LastName, Agency = a.Agency!.Name })
             .ToListAsync(ct);
         return new MyWorkPart(rows.Select(r => new MyWorkItem(r.Title, $"Owner: {r.Owner}", $"/ActionItems/Details/{r.Id}",
-            r.DueOn < scope.Today ? Urgency.Late : Urgency.Due, r.DueOn, r.Agency)).ToList(), due.Count);
+            r.DueOn < scope.Today ? Urgency.Late : Urgency.Due, r.DueOn, r.Agency)).ToList(), total);
     }
 }
 
