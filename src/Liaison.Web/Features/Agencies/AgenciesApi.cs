@@ -53,9 +53,8 @@ internal static class AgenciesApi
 
         group.MapPut("/{id:int}", async (int id, AgencyInput input, HttpContext http, SaveAgency save, GetAgency get, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var updated = await save.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await get.HandleAsync(id, ct)).ToApi(d => AgencyDto.From(d, true), version: a => a.Version) : updated.Problem();
         }).WithSummary("Update an agency; send If-Match or version, a stale one is answered 409");

@@ -30,9 +30,8 @@ internal static class LinesOfServiceApi
         }).WithSummary("Create a line of service (administrators)");
         group.MapPut("/{id:int}", async (int id, LineOfServiceInput input, HttpContext http, ManageLinesOfService lines, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var updated = await lines.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await lines.GetAsync(id, ct)).ToApi(LineOfServiceDto.From, version: l => l.Version) : updated.Problem();
         }).WithSummary("Update a line of service; a stale version is answered 409");

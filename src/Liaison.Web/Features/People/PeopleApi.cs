@@ -44,9 +44,8 @@ internal static class PeopleApi
 
         group.MapPut("/{id:int}", async (int id, PersonInput input, HttpContext http, SavePerson save, GetPerson get, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var saved = await save.UpdateAsync(id, input, ct);
             return saved.IsOk ? (await get.HandleAsync(id, ct)).ToApi(p => PersonDto.From(p, true), version: p => p.Version) : saved.Problem();
         }).WithSummary("Update a person; send If-Match or version, a stale one is answered 409");

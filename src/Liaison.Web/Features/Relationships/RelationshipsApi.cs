@@ -122,9 +122,8 @@ internal static class RelationshipsApi
             .WithSummary("Record an interaction; its attendees' last touch follows");
         group.MapPut("/{id:int}", async (int id, InteractionInput input, HttpContext http, RecordInteraction record, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var updated = await record.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, true), version: i => i.Version) : updated.Problem();
         }).WithSummary("Edit an interaction; a stale version is answered 409");
@@ -149,9 +148,8 @@ internal static class RelationshipsApi
             .WithSummary("Plan a meeting; startsAt and endsAt are the organisation's local time, agenda is one item per line");
         group.MapPut("/{id:int}", async (int id, MeetingInput input, HttpContext http, ManageMeetings meetings, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var updated = await meetings.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await meetings.GetAsync(id, ct)).ToApi(MeetingDto.From, version: m => m.Version) : updated.Problem();
         }).WithSummary("Edit a meeting, or record it as held with attendance, minutes and decisions");
@@ -212,9 +210,8 @@ internal static class RelationshipsApi
             .WithSummary("Add an action item (owner: staff or one of the agency's contacts)");
         group.MapPut("/{id:int}", async (int id, ActionItemInput input, HttpContext http, ManageActionItems items, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var updated = await items.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From, version: a => a.Version) : updated.Problem();
         }).WithSummary("Edit an action item; a stale version is answered 409");

@@ -74,9 +74,8 @@ internal static class SettingsApi
             .WithSummary("The organisation's name, relationship managers' title and fiscal year start");
         group.MapPut("/", async (SettingsInput input, HttpContext http, UpdateSettings update, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             return (await update.HandleAsync(input, ct)).ToApi(SettingsInput.From, version: s => s.Version ?? 0);
         }).WithSummary("Change the settings (administrators); a stale version is answered 409");
         return api;

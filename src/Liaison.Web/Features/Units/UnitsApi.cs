@@ -26,9 +26,8 @@ internal static class UnitsApi
             .WithSummary("Create an operational unit (administrators)");
         group.MapPut("/{id:int}", async (int id, UnitInput input, HttpContext http, ManageUnits units, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             return (await units.UpdateAsync(id, input, ct)).ToApi(UnitDto.From, version: u => u.Version);
         }).WithSummary("Update an operational unit; a stale version is answered 409");
         group.MapPost("/{id:int}/deactivate", async (int id, ManageUnits units, CancellationToken ct) =>

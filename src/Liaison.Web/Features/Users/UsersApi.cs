@@ -39,9 +39,8 @@ internal static class UsersApi
             .WithSummary("Create a user with an initial password, or without one to email an invitation");
         group.MapPut("/{id:int}", async (int id, UserInput input, HttpContext http, ManageUsers users, CancellationToken ct) =>
         {
-            if (ResultTranslation.RequestedVersion(http, input.Version) is not { } version)
-                return ResultTranslation.VersionRequired();
-            input.Version = version;
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
             var updated = await users.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await users.GetAsync(id, ct)).ToApi(UserDto.From, version: u => u.Version) : updated.Problem();
         }).WithSummary("Update a user's email, name, roles and agency; a stale version is answered 409");

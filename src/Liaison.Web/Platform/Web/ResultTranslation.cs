@@ -82,6 +82,18 @@ internal static class ResultTranslation
         return bodyVersion;
     }
 
+    /// <summary>
+    /// Sets the input's version to the one the update was made against (see <see cref="RequestedVersion"/>); answers the
+    /// 428 problem to return when none was sent, null otherwise.
+    /// </summary>
+    public static IResult? RequireVersion(HttpContext context, IVersionedInput input)
+    {
+        if (RequestedVersion(context, input.Version) is not { } version)
+            return VersionRequired();
+        input.Version = version;
+        return null;
+    }
+
     public static ProblemHttpResult VersionRequired() => TypedResults.Problem(
         title: "A version is required",
         detail: "Send the version you are updating, as If-Match: \"<version>\" or a version field, so a concurrent change is never overwritten.",
