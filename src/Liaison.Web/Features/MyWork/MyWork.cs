@@ -48,7 +48,7 @@ internal sealed record MyWorkScope(int UserId, int? PersonId, IReadOnlySet<int> 
 
 internal sealed record MyWorkSection(string Key, string Title, string Empty, IReadOnlyList<MyWorkItem> Items, int Total);
 
-internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, LiaisonDbContext db, TimeProvider clock)
+internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, TimeProvider clock)
 {
     /// <summary>How many items a section shows unless it is opened in full.</summary>
     public const int SectionLimit = 15;
@@ -59,12 +59,8 @@ internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule a
     /// <summary>Every section with its most urgent items; the section named by <paramref name="expand"/> in full (up to <see cref="FullLimit"/>).</summary>
     public async Task<IReadOnlyList<MyWorkSection>> HandleAsync(string? expand, CancellationToken ct)
     {
-        var agencies = await access.AssignedAgenciesAsync(ct);
-        var userId = access.User.Id ?? -1;
-        var agencyIds = agencies.Count == 0
-            ? db.AgencyAssignments.Where(_ => false).Select(a => a.AgencyId)
-            : db.AgencyAssignments.Where(a => a.UserId == userId && a.EndedOn == null).Select(a => a.AgencyId);
-        var scope = new MyWorkScope(userId, access.User.PersonId, agencies, agencyIds, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var scope = new MyWorkScope(access.User.Id ?? -1, access.User.PersonId, await access.AssignedAgenciesAsync(ct), access.AssignedAgencyIds,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var sections = new List<MyWorkSection>();
         foreach (var source in sources.OrderBy(s => s.Order))
         {

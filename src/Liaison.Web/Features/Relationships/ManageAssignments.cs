@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Web;
@@ -41,7 +42,7 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
 
     private async Task<Result<AgencyManagers>> ReadAsync(int agencyId, CancellationToken ct)
     {
-        if (!await access.CanSeeAgencyAsync(agencyId, ct))
+        if (!await access.CanSeeAsync<Agency>(agencyId, ct))
             return Result<AgencyManagers>.NotFound();
         var rows = await db.AgencyAssignments.AsNoTracking().Where(a => a.AgencyId == agencyId)
             .OrderByDescending(a => a.EndedOn == null).ThenByDescending(a => a.StartedOn).ThenByDescending(a => a.Id)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
@@ -130,7 +131,7 @@ internal sealed class StakeholderMatrix(LiaisonDbContext db, AccessRule access, 
 
     private async Task<Result<IReadOnlyList<MatrixRow>>> ReadAsync(int agencyId, CancellationToken ct)
     {
-        if (!await access.CanSeeAgencyAsync(agencyId, ct))
+        if (!await access.CanSeeAsync<Agency>(agencyId, ct))
             return Result<IReadOnlyList<MatrixRow>>.NotFound();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // One query: the contacts (read through the access rule) and, by key, their profiles. A list of ids in an IN (...)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Data;
@@ -37,11 +36,20 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
         {
             var userId = user.Id ?? -1;
             _assignedAgencies = user.IsInRole(Roles.RelationshipManager)
-                ? (await db.AgencyAssignments.AsNoTracking().Where(a => a.UserId == userId && a.EndedOn == null)
-                    .Select(a => a.AgencyId).ToListAsync(ct)).ToHashSet()
+                ? (await AssignedAgencyIds.ToListAsync(ct)).ToHashSet()
                 : [];
         }
         return _assignedAgencies;
+    }
+
+    /// <summary>The same agencies as a query, for use inside other queries (a subquery EF translates once, unlike a list of ids).</summary>
+    public IQueryable<int> AssignedAgencyIds
+    {
+        get
+        {
+            var userId = user.IsInRole(Roles.RelationshipManager) ? user.Id ?? -1 : -1;
+            return db.AgencyAssignments.AsNoTracking().Where(a => a.UserId == userId && a.EndedOn == null).Select(a => a.AgencyId);
+        }
     }
 
     /// <summary>The records of one agency (its details, contacts, interactions, meetings, action items): administrators, and its relationship managers.</summary>
@@ -67,8 +75,8 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public async Task<T?> FindAsync<T>(IQueryable<T> query, int id, CancellationToken ct) where T : class
     {
         var found = await query.FirstOrDefaultAsync(e => EF.Property<int>(e, "Id") == id, ct);
-        if (found is Agency)
-            _visibleAgencies[id] = true;
+        if (found is not null)
+            _visible[(typeof(T), id)] = true;
         if (found is null && user.AgencyScope is not null
             && await db.Set<T>().IgnoreQueryFilters().AnyAsync(e => EF.Property<int>(e, "Id") == id, ct))
         {
@@ -77,16 +85,17 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
         return found;
     }
 
-    private readonly Dictionary<int, bool> _visibleAgencies = [];
+    /// <summary>Records found (or refused) by id during this request: each is looked up, and a denial audited, once.</summary>
+    private readonly Dictionary<(Type, int), bool> _visible = [];
 
     /// <summary>
-    /// Whether the user may see the agency (denials audited as by <see cref="FindAsync{T}"/>); asked once per request
+    /// Whether the user may see the record (denials audited as by <see cref="FindAsync{T}"/>); asked once per request
     /// however many parts of a page want to know.
     /// </summary>
-    public async Task<bool> CanSeeAgencyAsync(int agencyId, CancellationToken ct)
+    public async Task<bool> CanSeeAsync<T>(int id, CancellationToken ct) where T : class
     {
-        if (!_visibleAgencies.TryGetValue(agencyId, out var visible))
-            _visibleAgencies[agencyId] = visible = await FindAsync(db.Agencies.AsNoTracking(), agencyId, ct) is not null;
+        if (!_visible.TryGetValue((typeof(T), id), out var visible))
+            _visible[(typeof(T), id)] = visible = await FindAsync(db.Set<T>().AsNoTracking(), id, ct) is not null;
         return visible;
     }
 
