@@ -1,5 +1,6 @@
 using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -120,6 +121,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db)
         sql.Add("""
             UPDATE "StakeholderProfiles" SET "LastTouchOn" = (SELECT MAX(a."OccurredOn") FROM "InteractionAttendees" a WHERE a."PersonId" = "StakeholderProfiles"."PersonId")
             """);
+        sql.Add(ContactTracking.RefreshAllSql(postgres));
         var due = postgres ? """CURRENT_DATE + (p."Id" % 60 - 30)""" : """date('now', ((p."Id" % 60) - 30) || ' days')""";
         sql.Add($"""
             INSERT INTO "ActionItems" ("AgencyId", "Title", "OwnerPersonId", "DueOn", "Status", "SearchText", "CreatedAt", "UpdatedAt", "Version")

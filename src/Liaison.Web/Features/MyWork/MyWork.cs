@@ -85,39 +85,26 @@ internal sealed class ContactsDueSource(LiaisonDbContext db) : IMyWorkSource
         if (scope.Agencies.Count == 0)
             return MyWorkPart.None;
         var soon = scope.Today.AddDays(Cadence.DueSoonDays);
-        // Due soon or overdue means: last touch + interval <= today + a week, per frequency, or never touched.
-        var w = soon.AddDays(-Cadence.IntervalDays(Frequency.W)!.Value);
-        var s = soon.AddDays(-Cadence.IntervalDays(Frequency.S)!.Value);
-        var m = soon.AddDays(-Cadence.IntervalDays(Frequency.M)!.Value);
-        var q = soon.AddDays(-Cadence.IntervalDays(Frequency.Q)!.Value);
-        // Everyone due, as three small columns; the most urgent few then get their names. Sorting by the computed due
-        // date here is cheaper than asking the database to compute and sort it, and the count comes for free.
-        var due = await db.StakeholderProfiles.AsNoTracking()
-            .Where(p => p.Person!.IsActive && p.Person.AgencyId != null && scope.AgencyIds.Contains(p.Person.AgencyId.Value))
-            .Where(p => (p.Frequency == Frequency.W && (p.LastTouchOn == null || p.LastTouchOn <= w))
-                || (p.Frequency == Frequency.S && (p.LastTouchOn == null || p.LastTouchOn <= s))
-                || (p.Frequency == Frequency.M && (p.LastTouchOn == null || p.LastTouchOn <= m))
-                || (p.Frequency == Frequency.Q && (p.LastTouchOn == null || p.LastTouchOn <= q)))
-            .Select(p => new { p.PersonId, p.Frequency, p.LastTouchOn })
-            .ToListAsync(ct);
-        if (due.Count == 0)
+        // Overdue or due within a week: one range of the (TrackedAgencyId, NextDueOn) index per agency, for the count
+        // and for the most urgent few (never touched first, as their key is the earliest date). The agencies are the
+        // user's own assignments, so the access rule's join to each contact's person adds nothing but a lookup per row.
+        var agencyIds = scope.AgencyIds;
+        var due = db.StakeholderProfiles.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.TrackedAgencyId != null && agencyIds.Contains(p.TrackedAgencyId.Value) && p.NextDueOn != null && p.NextDueOn <= soon);
+        var total = await due.CountAsync(ct);
+        if (total == 0)
             return MyWorkPart.None;
-        // Most urgent first: never touched (due at once), then by the day the touch fell or falls due.
-        var top = due.OrderBy(r => r.LastTouchOn is not null).ThenBy(r => Cadence.NextDue(r.Frequency, r.LastTouchOn, scope.Today)).ThenBy(r => r.PersonId)
-            .Take(limit).ToList();
-        var ids = top.Select(r => r.PersonId).ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Title, Agency = p.Agency!.Name })
-            .ToDictionaryAsync(p => p.Id, ct);
-        return new MyWorkPart(top.Where(r => names.ContainsKey(r.PersonId)).Select(r =>
-            {
-                var person = names[r.PersonId];
-                var state = Cadence.State(r.Frequency, r.LastTouchOn, scope.Today);
-                var last = r.LastTouchOn is { } d ? $"last touched {d:yyyy-MM-dd}" : "never touched";
-                return new MyWorkItem($"{person.FirstName} {person.LastName}", $"{person.Title ?? "Contact"} · {StakeholderCodes.Describe(r.Frequency!.Value).ToLowerInvariant()}, {last}",
-                    $"/People/Details/{r.PersonId}", state == CadenceState.Overdue ? Urgency.Late : Urgency.Due,
-                    Cadence.NextDue(r.Frequency, r.LastTouchOn, scope.Today), person.Agency);
-            }).ToList(), due.Count);
+        var top = await due.OrderBy(p => p.NextDueOn).ThenBy(p => p.PersonId).Take(limit)
+            .Select(p => new { p.PersonId, p.Frequency, p.LastTouchOn, p.Person!.FirstName, p.Person.LastName, p.Person.Title, Agency = p.Person.Agency!.Name })
+            .ToListAsync(ct);
+        return new MyWorkPart(top.Select(r =>
+        {
+            var state = Cadence.State(r.Frequency, r.LastTouchOn, scope.Today);
+            var last = r.LastTouchOn is { } d ? $"last touched {d:yyyy-MM-dd}" : "never touched";
+            return new MyWorkItem($"{r.FirstName} {r.LastName}", $"{r.Title ?? "Contact"} · {StakeholderCodes.Describe(r.Frequency!.Value).ToLowerInvariant()}, {last}",
+                $"/People/Details/{r.PersonId}", state == CadenceState.Overdue ? Urgency.Late : Urgency.Due,
+                Cadence.NextDue(r.Frequency, r.LastTouchOn, scope.Today), r.Agency);
+        }).ToList(), total);
     }
 }
 

@@ -94,6 +94,15 @@ internal sealed class StakeholderProfile : IVersioned, ITimestamped, IAgencyOwne
     /// <summary>The date of the last interaction that included this contact; kept by the interactions use cases.</summary>
     public DateOnly? LastTouchOn { get; set; }
 
+    /// <summary>
+    /// The day the next touch falls due, kept on save (<see cref="ContactTracking"/>) so "who is due" is an index range:
+    /// null when the frequency tracks none, <see cref="DateOnly.MinValue"/> when never touched (due at once, first in line).
+    /// </summary>
+    public DateOnly? NextDueOn { get; set; }
+
+    /// <summary>The agency whose relationship managers should keep in touch: the person's agency while they are active, else null. Kept on save.</summary>
+    public int? TrackedAgencyId { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

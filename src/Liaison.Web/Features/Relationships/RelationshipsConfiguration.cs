@@ -34,6 +34,8 @@ internal sealed class StakeholderProfileConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.Frequency).HasConversion<string>().HasMaxLength(4);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Person).WithOne().HasForeignKey<StakeholderProfile>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+        // "My agencies' contacts due by a day", counted and ranked without reading a row.
+        builder.HasIndex(p => new { p.TrackedAgencyId, p.NextDueOn });
     }
 }
 

@@ -97,6 +97,8 @@ internal sealed class LiaisonDbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (await ContactTracking.KeepAsync(this, cancellationToken))
+            ChangeTracker.DetectChanges();
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         StampTimestampsAndVersions(now);
         AuditChain.RefuseChangesToTrail(ChangeTracker);
@@ -129,7 +131,7 @@ internal sealed class LiaisonDbContext(
     /// <summary>Bookkeeping a sign-in writes; it must not make an administrator's open edit of the user stale.</summary>
     private static readonly HashSet<string> VersionNeutral =
         [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp),
-            nameof(Features.Relationships.StakeholderProfile.LastTouchOn)];
+            nameof(StakeholderProfile.LastTouchOn), nameof(StakeholderProfile.NextDueOn), nameof(StakeholderProfile.TrackedAgencyId)];
 
     private void StampTimestampsAndVersions(DateTime now)
     {

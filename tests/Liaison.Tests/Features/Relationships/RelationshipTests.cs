@@ -159,6 +159,21 @@ public sealed class RelationshipTests(LiaisonApp app) : IClassFixture<LiaisonApp
         Assert.Contains($"Showing the {GetMyWorkLimit} most urgent of {GetMyWorkLimit + 2}.", Page.Normalize(section.TextContent), StringComparison.Ordinal);
         var all = await session.GetAsync(section.QuerySelector("a[href*='all=contacts']")!.GetAttribute("href")!);
         Assert.Equal(GetMyWorkLimit + 2, all.Document.QuerySelectorAll("#work-contacts li").Length);
+
+        // A contact leaves the list when they leave the agency, are deactivated, or are no longer on a tracked cadence.
+        var other = await CreateAgencyAsync("Quiet Agency");
+        (await admin.PutJsonAsync($"/api/v1/people/{contacts[1]}", new { firstName = "Contact01", lastName = "Busy", kind = "AgencyContact", agencyId = other, version = 1 })).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/v1/people/{contacts[2]}/deactivate", null)).EnsureSuccessStatusCode();
+        (await api.PutJsonAsync($"/api/v1/people/{contacts[3]}/stakeholder", new { frequency = "AN", version = 1 })).EnsureSuccessStatusCode();
+        var left = (await api.GetJsonAsync("/api/v1/me/work?section=contacts"))[0];
+        Assert.Equal(GetMyWorkLimit - 1, left.GetProperty("total").GetInt32());
+        Assert.DoesNotContain("Contact01 Busy", left.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Contact02 Busy", left.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Contact03 Busy", left.ToString(), StringComparison.Ordinal);
+
+        // And comes back when reactivated.
+        (await admin.PostAsync($"/api/v1/people/{contacts[2]}/reactivate", null)).EnsureSuccessStatusCode();
+        Assert.Equal(GetMyWorkLimit, (await api.GetJsonAsync("/api/v1/me/work"))[0].GetProperty("total").GetInt32());
     }
 
     private const int GetMyWorkLimit = Liaison.Web.Features.MyWork.GetMyWork.SectionLimit;
