@@ -30,12 +30,12 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
 
     private sealed record Planned(int? Id, InteractionInput Input);
 
-    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct) =>
-        Result<ImportPreview>.Ok((await PlanAsync(content, fileName, ct)).Preview);
+    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) =>
+        Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview);
 
-    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct)
+    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        var (preview, plan) = await PlanAsync(content, fileName, ct);
+        var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
         if (!preview.CanImport)
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
@@ -57,9 +57,9 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
         return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
     }
 
-    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, CancellationToken ct)
+    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields);
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
         if (sheet is null)
             return (failure!, []);
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
@@ -121,7 +121,7 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
             results.Add(new ImportRowResult(row.RowNumber, id is null ? ImportPreview.Create : ImportPreview.Update,
                 $"{dateText} {agency?.Acronym ?? agencyText}: {input.Subject}", errors));
         }
-        return (new ImportPreview(fileName, results, [], sheet.Map, sheet.Ignored), plan);
+        return (sheet.Preview(fileName, results), plan);
     }
 
     private static IEnumerable<string> Split(string text) =>

@@ -9,7 +9,7 @@ namespace Liaison.Web.Features.People;
 /// <summary>Upload a spreadsheet of people, see what it would do row by row, then accept it whole.</summary>
 internal sealed class ImportModel(ImportPeople import, PendingImports pending, AccessRule access) : ImportPage(pending)
 {
-    public IReadOnlyList<ImportField> Fields => ImportPeople.Fields;
+    public override IReadOnlyList<ImportField> Fields => ImportPeople.Fields;
 
     protected override string Kind => ImportPeople.Kind;
 
@@ -18,9 +18,9 @@ internal sealed class ImportModel(ImportPeople import, PendingImports pending, A
     public IActionResult OnGetTemplate() =>
         File(System.Text.Encoding.UTF8.GetBytes(string.Join(",", ImportPeople.Fields.Select(f => f.Label)) + "\r\n"), "text/csv; charset=utf-8", "people-template.csv");
 
-    protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct) => import.PreviewAsync(content, fileName, ct);
+    protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.PreviewAsync(content, fileName, columns, ct);
 
-    protected override Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct) => import.CommitAsync(content, fileName, ct);
+    protected override Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.CommitAsync(content, fileName, columns, ct);
 
     protected override IActionResult Done(string fileName, ImportOutcome outcome)
     {

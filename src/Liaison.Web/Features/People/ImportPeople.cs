@@ -31,19 +31,19 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
 
     private sealed record PlannedRow(int RowNumber, Person? Existing, PersonInput Input, List<string> Errors);
 
-    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct)
+    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
         if (!access.CanCreatePeople)
             return Result<ImportPreview>.Forbidden();
-        var (preview, _) = await PlanAsync(content, fileName, ct);
+        var (preview, _) = await PlanAsync(content, fileName, columns, ct);
         return Result<ImportPreview>.Ok(preview);
     }
 
-    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct)
+    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
         if (!access.CanCreatePeople)
             return Result<ImportOutcome>.Forbidden();
-        var (preview, plan) = await PlanAsync(content, fileName, ct);
+        var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
         if (!preview.CanImport)
             return Result<ImportOutcome>.Invalid(preview.Errors());
 
@@ -60,12 +60,12 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
         return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
     }
 
-    private async Task<(ImportPreview Preview, List<PlannedRow> Plan)> PlanAsync(byte[] content, string fileName, CancellationToken ct)
+    private async Task<(ImportPreview Preview, List<PlannedRow> Plan)> PlanAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields);
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
         if (sheet is null)
             return (failure!, []);
-        var (table, map, ignored) = (sheet.Table, sheet.Map, sheet.Ignored);
+        var (table, map) = (sheet.Table, sheet.Map);
 
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
         var units = await db.OperationalUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(ct);
@@ -162,6 +162,6 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
             p.Existing is null ? ImportPreview.Create : ImportPreview.Update,
             $"{p.Input.FirstName} {p.Input.LastName}".Trim() + (Validation.Clean(p.Input.Email) is { } e ? $" <{e}>" : ""),
             p.Errors)).ToList();
-        return (new ImportPreview(fileName, results, [], map, ignored), plan);
+        return (sheet.Preview(fileName, results), plan);
     }
 }

@@ -69,17 +69,8 @@ internal static class PeopleApi
             })
             .WithSummary("The person's change history (provider users)");
 
-        group.MapPost("/import", async (IFormFile file, bool? dryRun, ImportPeople import, CancellationToken ct) =>
-            {
-                var content = await ReadAsync(file, ct);
-                if (dryRun == true)
-                {
-                    var preview = await import.PreviewAsync(content, file.FileName, ct);
-                    return preview.IsOk ? Results.Ok(preview.Value) : preview.Problem();
-                }
-                var outcome = await import.CommitAsync(content, file.FileName, ct);
-                return outcome.IsOk ? Results.Ok(outcome.Value) : outcome.Problem();
-            })
+        group.MapPost("/import", (HttpRequest request, IFormFile file, bool? dryRun, ImportPeople import, CancellationToken ct) =>
+                ImportApi.HandleAsync(request, file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
             .DisableAntiforgery()
             .WithSummary("Import people from a CSV or XLSX file (multipart field 'file'); dryRun=true answers the preview. All rows or none.");
         return api;

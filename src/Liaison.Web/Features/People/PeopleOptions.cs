@@ -22,6 +22,15 @@ internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
             return db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(ct);
         }) ?? []).ToList();
 
+    /// <summary>The provider's active staff, for owner and contributor pickers.</summary>
+    public async Task<List<SelectListItem>> StaffAsync(CancellationToken ct) =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:staff:{DataGeneration.Current}", entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.People.AsNoTracking().Where(p => p.IsActive && p.Kind == PersonKind.ProviderStaff).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+                .Select(p => new NamedRef(p.Id, p.FirstName + " " + p.LastName)).ToListAsync(ct);
+        }) ?? []).ToList();
+
     public async Task<List<SelectListItem>> UnitsAsync(CancellationToken ct) =>
         Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(OperationalUnit)}:{DataGeneration.Current}", entry =>
         {

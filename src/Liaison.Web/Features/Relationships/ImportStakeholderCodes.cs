@@ -32,12 +32,12 @@ internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule acc
 
     private sealed record Planned(int PersonId, StakeholderInput Input);
 
-    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct) =>
-        Result<ImportPreview>.Ok((await PlanAsync(content, fileName, ct)).Preview);
+    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) =>
+        Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview);
 
-    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct)
+    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        var (preview, plan) = await PlanAsync(content, fileName, ct);
+        var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
         if (!preview.CanImport)
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
@@ -54,13 +54,13 @@ internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule acc
         return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
     }
 
-    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, CancellationToken ct)
+    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields);
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
         if (sheet is null)
             return (failure!, []);
         if (!sheet.Map.ContainsKey("PersonId") && !sheet.Map.ContainsKey("Email"))
-            return (new ImportPreview(fileName, [], ["The file needs a \"Person Id\" or an \"Email\" column to find each contact."], sheet.Map, sheet.Ignored), []);
+            return (new ImportPreview(fileName, [], ["The file needs a \"Person Id\" or an \"Email\" column to find each contact."], sheet.Map, sheet.Ignored) { Headers = sheet.Table.Headers }, []);
 
         var contacts = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.AgencyContact && p.AgencyId != null)
             .Select(p => new { p.Id, p.Email, p.AgencyId, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);
@@ -123,7 +123,7 @@ internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule acc
             results.Add(new ImportRowResult(row.RowNumber, contact is not null && existing.Contains(contact.Id) ? ImportPreview.Update : ImportPreview.Create,
                 contact?.Name ?? sheet.Value(row, "Name"), errors));
         }
-        return (new ImportPreview(fileName, results, [], sheet.Map, sheet.Ignored), plan);
+        return (sheet.Preview(fileName, results), plan);
     }
 
     private static bool Flag(string text) => text.Trim().ToLowerInvariant() is "yes" or "y" or "x" or "true" or "1";

@@ -4,7 +4,6 @@ using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.MyWork;
-using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
@@ -76,8 +75,8 @@ internal static class RelationshipsApi
                 return (await matrix.SaveAsync(id, input, ct)).ToApi(p => ToDto(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), version: p => p.Version);
             })
             .WithSummary("Set a contact's priority, impact, frequency, methods and role flags (version 0 for a first entry)");
-        api.MapPost("/stakeholders/import", async (IFormFile file, bool? dryRun, ImportStakeholderCodes import, CancellationToken ct) =>
-                await ImportAsync(file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
+        api.MapPost("/stakeholders/import", (HttpRequest request, IFormFile file, bool? dryRun, ImportStakeholderCodes import, CancellationToken ct) =>
+                ImportApi.HandleAsync(request, file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
             .DisableAntiforgery().WithTags("Relationships").WithSummary("Import matrix codes from CSV/XLSX (Person Id or Email, Priority, Impact, Frequency, Methods, flags); dryRun=true previews");
 
         api.MapGet("/me/work", async (string? section, GetMyWork work, CancellationToken ct) => Results.Ok(await work.HandleAsync(section, ct)))
@@ -89,20 +88,6 @@ internal static class RelationshipsApi
     private static StakeholderDto ToDto(StakeholderProfile p, DateOnly today) => new(p.PersonId, p.Priority, p.Impact, p.Frequency, StakeholderCodes.Split(p.Methods),
         p.IsAgencyExecutive, p.IsKeyStakeholder, p.IsImplementationCoordinator, p.LastTouchOn, Cadence.NextDue(p.Frequency, p.LastTouchOn, today),
         Cadence.State(p.Frequency, p.LastTouchOn, today), p.Version);
-
-    internal static async Task<IResult> ImportAsync(IFormFile file, bool? dryRun,
-        Func<byte[], string, CancellationToken, Task<Result<ImportPreview>>> preview,
-        Func<byte[], string, CancellationToken, Task<Result<ImportOutcome>>> commit, CancellationToken ct)
-    {
-        var content = await PeopleApi.ReadAsync(file, ct);
-        if (dryRun == true)
-        {
-            var answer = await preview(content, file.FileName, ct);
-            return answer.IsOk ? Results.Ok(answer.Value) : answer.Problem();
-        }
-        var outcome = await commit(content, file.FileName, ct);
-        return outcome.IsOk ? Results.Ok(outcome.Value) : outcome.Problem();
-    }
 
     public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
     {
@@ -127,8 +112,8 @@ internal static class RelationshipsApi
             var updated = await record.UpdateAsync(id, input, ct);
             return updated.IsOk ? (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, true), version: i => i.Version) : updated.Problem();
         }).WithSummary("Edit an interaction; a stale version is answered 409");
-        group.MapPost("/import", async (IFormFile file, bool? dryRun, ImportInteractions import, CancellationToken ct) =>
-                await ImportAsync(file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
+        group.MapPost("/import", (HttpRequest request, IFormFile file, bool? dryRun, ImportInteractions import, CancellationToken ct) =>
+                ImportApi.HandleAsync(request, file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
             .DisableAntiforgery().WithSummary("Import interactions from CSV/XLSX (Date, Agency, Kind, Subject, Attendees by email, Summary, Follow-up); all rows or none");
         return api;
     }

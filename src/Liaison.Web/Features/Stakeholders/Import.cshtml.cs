@@ -9,15 +9,15 @@ namespace Liaison.Web.Features.Stakeholders;
 
 internal sealed class ImportModel(ImportStakeholderCodes import, PendingImports pending, AccessRule access) : ImportPage(pending)
 {
-    public IReadOnlyList<ImportField> Fields => ImportStakeholderCodes.Fields;
+    public override IReadOnlyList<ImportField> Fields => ImportStakeholderCodes.Fields;
 
     protected override string Kind => ImportStakeholderCodes.Kind;
 
     public IActionResult OnGet() => access.User.IsProviderUser ? Page() : Forbid();
 
-    protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, CancellationToken ct) => import.PreviewAsync(content, fileName, ct);
+    protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.PreviewAsync(content, fileName, columns, ct);
 
-    protected override Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, CancellationToken ct) => import.CommitAsync(content, fileName, ct);
+    protected override Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.CommitAsync(content, fileName, columns, ct);
 
     protected override IActionResult Done(string fileName, ImportOutcome outcome)
     {

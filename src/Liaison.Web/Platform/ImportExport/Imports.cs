@@ -21,6 +21,9 @@ internal sealed record ImportPreview(
     IReadOnlyDictionary<string, string> ColumnMap,
     IReadOnlyList<string> IgnoredColumns)
 {
+    /// <summary>Every header of the file, in its order, for choosing which column feeds which field.</summary>
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
     public const string Create = "Create";
     public const string Update = "Update";
 
@@ -48,8 +51,17 @@ internal sealed record MatchedSheet(ImportTable Table, Dictionary<string, string
 {
     public string Value(ImportRow row, string key) => row.Get(Map.GetValueOrDefault(key));
 
+    /// <summary>The preview of this sheet's rows, with its column matching.</summary>
+    public ImportPreview Preview(string fileName, IReadOnlyList<ImportRowResult> rows) =>
+        new(fileName, rows, [], Map, Ignored) { Headers = Table.Headers.Where(h => h.Length > 0).ToList() };
+
     /// <summary>Reads the upload and matches its headers; a failure comes back as the preview to show.</summary>
-    public static (MatchedSheet? Sheet, ImportPreview? Failure) Read(byte[] content, string fileName, IReadOnlyList<ImportField> fields)
+    /// <summary>
+    /// Reads the upload and matches its headers; <paramref name="columns"/> (field key → header, "" for none) overrides
+    /// the matching where the user chose otherwise. A failure comes back as the preview to show.
+    /// </summary>
+    public static (MatchedSheet? Sheet, ImportPreview? Failure) Read(byte[] content, string fileName, IReadOnlyList<ImportField> fields,
+        IReadOnlyDictionary<string, string>? columns = null)
     {
         ImportTable table;
         try
@@ -60,11 +72,12 @@ internal sealed record MatchedSheet(ImportTable Table, Dictionary<string, string
         {
             return (null, ImportPreview.Failed(fileName, ex.Message));
         }
-        var (map, ignored, missing) = ImportMapping.Match(table.Headers, fields);
+        var (map, ignored, missing) = ImportMapping.Match(table.Headers, fields, columns);
+        var headers = table.Headers.Where(h => h.Length > 0).ToList();
         if (missing.Count > 0)
-            return (null, new ImportPreview(fileName, [], [$"The file needs a column headed {string.Join(", ", missing.Select(f => $"\"{f.Label}\""))}."], map, ignored));
+            return (null, new ImportPreview(fileName, [], [$"The file needs a column headed {string.Join(", ", missing.Select(f => $"\"{f.Label}\""))}, or choose below which column holds it."], map, ignored) { Headers = headers });
         if (table.Rows.Count == 0)
-            return (null, new ImportPreview(fileName, [], ["The file has a header row but nothing under it."], map, ignored));
+            return (null, new ImportPreview(fileName, [], ["The file has a header row but nothing under it."], map, ignored) { Headers = headers });
         return (new MatchedSheet(table, map, ignored), null);
     }
 }
@@ -76,7 +89,7 @@ internal static class ImportMapping
 {
     /// <summary>Matches the file's headers to fields: case, spaces and punctuation do not matter.</summary>
     public static (Dictionary<string, string> Map, List<string> Ignored, List<ImportField> Missing) Match(
-        IReadOnlyList<string> headers, IReadOnlyList<ImportField> fields)
+        IReadOnlyList<string> headers, IReadOnlyList<ImportField> fields, IReadOnlyDictionary<string, string>? columns = null)
     {
         var map = new Dictionary<string, string>();
         var ignored = new List<string>();
@@ -89,6 +102,21 @@ internal static class ImportMapping
             else
                 map[field.Key] = header;
         }
+        // The user's choices win: a field fed from another column, or from none.
+        foreach (var (key, header) in columns ?? new Dictionary<string, string>())
+        {
+            if (fields.All(f => f.Key != key))
+                continue;
+            if (string.IsNullOrEmpty(header))
+                map.Remove(key);
+            else if (headers.Contains(header))
+            {
+                foreach (var other in map.Where(m => m.Value == header && m.Key != key).Select(m => m.Key).ToList())
+                    map.Remove(other);
+                map[key] = header;
+            }
+        }
+        ignored = headers.Where(h => h.Length > 0 && !map.ContainsValue(h)).ToList();
         var missing = fields.Where(f => f.Required && !map.ContainsKey(f.Key)).ToList();
         return (map, ignored, missing);
     }

@@ -10,7 +10,15 @@
     var form = event.target;
     var message = form.getAttribute("data-confirm");
     // An empty data-confirm asks nothing.
-    if (message && !window.confirm(message)) { event.preventDefault(); }
+    if (message && !window.confirm(message)) { event.preventDefault(); return; }
+    // A long-running submission (a large import) says that it is working, and cannot be sent twice.
+    var progress = form.getAttribute("data-progress");
+    var panel = document.querySelector(".liaison-progress");
+    if (progress && panel) {
+      panel.querySelector(".liaison-progress__text").textContent = progress;
+      panel.hidden = false;
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+    }
   });
 
   // Copy a value (a new API token) to the clipboard.

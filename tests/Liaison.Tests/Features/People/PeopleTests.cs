@@ -112,7 +112,7 @@ public sealed class PeopleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var preview = await session.UploadAsync(form, "file", "people.xlsx", file, "form[action*='Upload']");
 
         Assert.Contains("3 of 4 rows need correcting", preview.Text, StringComparison.Ordinal);
-        var problems = preview.Document.QuerySelectorAll("tbody tr")
+        var problems = preview.Document.QuerySelectorAll("#import-rows tbody tr")
             .Select(r => (Row: r.Children[0].TextContent.Trim(), Errors: Page.Normalize(r.Children[3].TextContent))).ToDictionary(r => r.Row, r => r.Errors);
         Assert.Contains("Enter a first name.", problems["3"], StringComparison.Ordinal);
         Assert.Contains("Agency \"Ministry of Magic\" is not in the directory.", problems["4"], StringComparison.Ordinal);
