@@ -11,6 +11,7 @@ builder.AddPlatform(demo);
 builder.AddDirectory();
 builder.AddAdministration();
 builder.AddRelationships();
+builder.AddPortfolio();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -23,6 +24,7 @@ app.MapCalendarFeed();
 app.MapApiRoot()
     .MapDirectoryApi()
     .MapRelationshipsApi()
+    .MapPortfolioApi()
     .MapAdministrationApi();
 app.Run();
 

@@ -15,8 +15,9 @@ namespace Liaison.Web.Features.Agencies;
 /// upcoming meetings and the relationship health summary.
 /// </summary>
 internal sealed class DetailsModel(GetAgency get, SaveAgency save, GetAgencyRelationships relationships, ManageAssignments assignments,
-    RecordHistory history, AccessRule access, TimeProvider clock) : PageModel
+    RecordHistory history, AccessRule access, TimeProvider clock, Portfolio.ManageInitiatives initiatives) : PageModel
 {
+    public IReadOnlyList<Portfolio.SharedInitiative> Initiatives { get; private set; } = [];
     public AgencyDetails Details { get; private set; } = null!;
     public AgencyRelationships Relationships { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry>? History { get; private set; }
@@ -67,6 +68,7 @@ internal sealed class DetailsModel(GetAgency get, SaveAgency save, GetAgencyRela
     {
         Details = details;
         Relationships = (await relationships.HandleAsync(id, ct))!;
+        Initiatives = await initiatives.SharedForAgencyAsync(id, ct);
         CanEdit = await access.CanEditAgencyRecordsAsync(id, ct);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (access.CanSeeHistory)

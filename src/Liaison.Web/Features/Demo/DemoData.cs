@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.LinesOfService;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Units;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
@@ -400,6 +401,122 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
             new ActionItems.ActionItem { AgencyId = revenue.Id, Title = "Share the draft cutover calendar", OwnerPersonId = armPerson.Id, DueOn = today.AddDays(-2), Status = ActionItems.ActionStatus.Open },
             new ActionItems.ActionItem { AgencyId = list[0].Id, Title = "Confirm attendees for the steering committee", OwnerPersonId = armPerson.Id, DueOn = today.AddDays(6), Status = ActionItems.ActionStatus.InProgress, MeetingId = steering.Id },
             new ActionItems.ActionItem { AgencyId = list[1].Id, Title = "Publish the change-freeze calendar", OwnerPersonId = staff[0].Id, DueOn = today.AddDays(-9), Status = ActionItems.ActionStatus.Done, CompletedOn = today.AddDays(-11), MeetingId = steering.Id });
+        await db.SaveChangesAsync(ct);
+        await SeedPortfolioAsync(random, list, accountPeople, staff, today, ct);
+    }
+
+    private static readonly string[] InitiativeNames =
+    [
+        "Data centre migration", "Office 365 tenant consolidation", "Case management modernisation", "Network refresh", "Disaster recovery test",
+        "Identity and access management roll-out", "Legacy mainframe retirement", "Public website redesign", "Endpoint security upgrade", "GIS platform upgrade",
+    ];
+
+    /// <summary>Initiatives with a few months of status updates (some stale, one corrected, one with the PMO) and a year of quick wins.</summary>
+    private async Task SeedPortfolioAsync(Random random, List<Agency> agencies, Dictionary<string, Person> accountPeople, List<Person> staff, DateOnly today, CancellationToken ct)
+    {
+        var arm = accountPeople["arm@demo.test"];
+        var pm = accountPeople["pm@demo.test"];
+        var healths = new[] { Portfolio.InitiativeHealth.OnTrack, Portfolio.InitiativeHealth.OnTrack, Portfolio.InitiativeHealth.AtRisk, Portfolio.InitiativeHealth.OffTrack, Portfolio.InitiativeHealth.OnHold };
+        var initiatives = new List<Portfolio.Initiative>();
+        foreach (var (agency, index) in agencies.Take(16).Select((a, i) => (a, i)))
+        {
+            foreach (var name in InitiativeNames.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+            {
+                var initiative = new Portfolio.Initiative
+                {
+                    Name = name,
+                    Description = $"{name} for {agency.Name}.",
+                    AgencyId = agency.Id,
+                    RelationshipManagerPersonId = arm.Id,
+                    OwnerPersonId = random.Next(3) == 0 ? pm.Id : staff[random.Next(staff.Count)].Id,
+                    Health = healths[random.Next(healths.Length)],
+                    Phase = (Portfolio.InitiativePhase)random.Next(0, 4),
+                    StartOn = today.AddDays(-random.Next(60, 300)),
+                    TargetOn = random.Next(6) == 0 ? null : today.AddDays(random.Next(30, 400)),
+                };
+                initiatives.Add(initiative);
+                db.Initiatives.Add(initiative);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var initiative in initiatives)
+        {
+            // Monthly updates; the last one 3 to 60 days ago, so about a third are stale.
+            var last = today.AddDays(-random.Next(3, 60));
+            InitiativeUpdate? latest = null;
+            for (var month = 3; month >= 0; month--)
+            {
+                latest = new InitiativeUpdate
+                {
+                    InitiativeId = initiative.Id,
+                    AsOf = last.AddMonths(-month),
+                    Health = initiative.Health,
+                    StatusOverview = month == 0 ? $"{initiative.Phase} phase; {Portfolio.InitiativeLabels.Health(initiative.Health).ToLowerInvariant()}." : $"Progress report {4 - month} of the year.",
+                    Accomplishments = "Requirements signed off; vendor demo held.",
+                    Plans = "Finish the design; schedule user acceptance testing.",
+                    Risks = random.Next(4) == 0 ? null : "Key agency staff are also on year-end close.",
+                    AuthorName = "Jordan Ellis",
+                    CreatedAt = now,
+                };
+                db.InitiativeUpdates.Add(latest);
+            }
+            initiative.StatusOverview = latest!.StatusOverview;
+            initiative.Accomplishments = latest.Accomplishments;
+            initiative.Plans = latest.Plans;
+            initiative.Risks = latest.Risks;
+            initiative.LatestUpdateOn = latest.AsOf;
+        }
+        await db.SaveChangesAsync(ct);
+        var pmo = initiatives[0];
+        pmo.ManagedBy = Portfolio.ManagedBy.Pmo;
+        pmo.HandedToPmoOn = today.AddDays(-20);
+        pmo.HandedToPmoPersonId = pm.Id;
+        pmo.OwnerPersonId = pm.Id;
+        var first = await db.InitiativeUpdates.Where(u => u.InitiativeId == pmo.Id).OrderBy(u => u.AsOf).FirstAsync(ct);
+        db.InitiativeUpdates.Add(new InitiativeUpdate
+        {
+            InitiativeId = pmo.Id,
+            AsOf = first.AsOf,
+            Health = first.Health,
+            StatusOverview = "Kick-off held with the agency's executive sponsor.",
+            Accomplishments = first.Accomplishments,
+            Plans = first.Plans,
+            Risks = first.Risks,
+            CorrectsId = first.Id,
+            Reason = "The first report named the wrong sponsor.",
+            AuthorName = "Jordan Ellis",
+            CreatedAt = now,
+        });
+
+        string[] tasks = ["Restored a deleted shared mailbox", "Expedited laptop images for new hires", "Fixed the VPN profile for field staff",
+            "Set up a Teams live event for the town hall", "Recovered a corrupted budget workbook", "Extended the firewall rule for the vendor demo"];
+        for (var i = 0; i < 40; i++)
+        {
+            var agency = agencies[random.Next(Math.Min(16, agencies.Count))];
+            var win = new QuickWins.QuickWin
+            {
+                TaskName = tasks[random.Next(tasks.Length)],
+                Description = "Requested by the agency outside the ticketing system.",
+                AgencyId = agency.Id,
+                RelationshipManagerPersonId = arm.Id,
+                Benefit = "Staff could keep working the same day.",
+                CompletedOn = today.AddDays(-random.Next(0, 365)),
+            };
+            win.Contributors.Add(new QuickWins.QuickWinContributor { PersonId = staff[random.Next(staff.Count)].Id });
+            db.QuickWins.Add(win);
+        }
+        await db.SaveChangesAsync(ct);
+        db.PortfolioSnapshots.AddRange(Enumerable.Range(1, 3).Select(m => new PortfolioSnapshot
+        {
+            Month = new DateOnly(today.Year, today.Month, 1).AddMonths(-m),
+            Active = initiatives.Count,
+            UpdatedWithin = initiatives.Count * (70 + (5 * m)) / 100,
+            Complete = initiatives.Count * (80 + (3 * m)) / 100,
+            StaleAfterDays = 30,
+            TakenBy = "Jordan Ellis",
+            TakenAt = now.AddMonths(-m),
+        }));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -25,6 +25,7 @@ internal static class AuditCapture
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LastSignInAt),
         nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText), nameof(Features.Relationships.StakeholderProfile.LastTouchOn),
         nameof(Features.Relationships.StakeholderProfile.NextDueOn), nameof(Features.Relationships.StakeholderProfile.TrackedAgencyId),
+        nameof(Features.Portfolio.Initiative.IsOpen), nameof(Features.Portfolio.Initiative.MissingCount),
     ];
 
     /// <summary>Values that are recorded as having changed, never with the values themselves.</summary>

@@ -56,3 +56,9 @@ internal interface ISearchable
     /// <summary>The words a search should match, in any case.</summary>
     IEnumerable<string?> SearchWords();
 }
+
+/// <summary>A record with columns derived from its others (for instance a completeness count), recomputed by the DbContext on every save.</summary>
+internal interface IDerivedOnSave
+{
+    void DeriveOnSave();
+}

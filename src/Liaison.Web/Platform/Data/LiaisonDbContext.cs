@@ -4,6 +4,8 @@ using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.LinesOfService;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Portfolio;
+using Liaison.Web.Features.QuickWins;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Features.Units;
@@ -49,6 +51,11 @@ internal sealed class LiaisonDbContext(
     public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<InitiativeUpdate> InitiativeUpdates => Set<InitiativeUpdate>();
+    public DbSet<PortfolioSnapshot> PortfolioSnapshots => Set<PortfolioSnapshot>();
+    public DbSet<QuickWin> QuickWins => Set<QuickWin>();
+    public DbSet<QuickWinContributor> QuickWinContributors => Set<QuickWinContributor>();
 
     internal CurrentUser CurrentUser => currentUser;
 
@@ -137,6 +144,8 @@ internal sealed class LiaisonDbContext(
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is IDerivedOnSave derived && entry.State is EntityState.Added or EntityState.Modified)
+                derived.DeriveOnSave();
             if (entry.Entity is ISearchable searchable && entry.State is EntityState.Added or EntityState.Modified)
                 searchable.SearchText = string.Join(' ', searchable.SearchWords().Where(w => !string.IsNullOrWhiteSpace(w))).ToLowerInvariant();
             if (entry.State == EntityState.Added)

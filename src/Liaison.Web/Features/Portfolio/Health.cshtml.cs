@@ -1,0 +1,41 @@
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Liaison.Web.Features.Portfolio;
+
+internal sealed class HealthModel(PortfolioHealth health, AccessRule access) : PageModel
+{
+    public PortfolioHealthReport Report { get; private set; } = null!;
+    public bool CanAct => access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var report = await health.ReportAsync(ct);
+        if (this.Refusal(report) is { } refusal)
+            return refusal;
+        Report = report.Value!;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSnapshotAsync(CancellationToken ct)
+    {
+        var saved = await health.SaveSnapshotAsync(ct);
+        if (this.Refusal(saved) is { } refusal)
+            return refusal;
+        TempData["Status"] = $"The review for {saved.Value!.Month:MMMM yyyy} has been saved.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemindAsync(CancellationToken ct)
+    {
+        var sent = await health.EmailOwnersAsync($"{Request.Scheme}://{Request.Host}", ct);
+        if (this.Refusal(sent) is { } refusal)
+            return refusal;
+        var (count, without) = sent.Value;
+        TempData["Status"] = count == 0 && without.Count == 0 ? "No owner has a stale initiative: nobody was emailed."
+            : $"Emailed {count} owner{(count == 1 ? "" : "s")} their stale initiatives.{(without.Count > 0 ? $" No email address for: {string.Join(", ", without)}." : "")}";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Portfolio;
+
+/// <summary>
+/// Imports a portfolio spreadsheet (CSV or XLSX) in the form's columns. A row is the same initiative as before when it
+/// carries its Id, or else when its agency already has an initiative of that name: so importing the same file again
+/// updates rather than duplicates. A row whose status fields differ from the initiative's latest update appends a
+/// status update as of its "Latest update date". Every row is written or none.
+/// </summary>
+internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, PortfolioRules rules, TimeProvider clock)
+{
+    public const string Kind = "portfolio";
+
+    public static readonly IReadOnlyList<ImportField> Fields =
+    [
+        new("Id", "Id", false),
+        new("Name", "Initiative name", true, "Initiative", "Name", "Project", "Project name"),
+        new("Description", "Initiative description", false, "Description"),
+        new("Agency", "Agency", true, "Agency name", "Agency acronym", "Partner agency"),
+        new("Manager", "Relationship manager", false, "ARM", "OTS ARM", "Manager"),
+        new("Owner", "Project manager / owner", false, "Project manager", "Owner", "OTS project manager / owner", "PM"),
+        new("Overview", "Current status overview", false, "Current status", "Status overview", "Status"),
+        new("Accomplishments", "Accomplishments of last 30 days", false, "Accomplishments", "Accomplishments of the last 30 days"),
+        new("Plans", "Plans for next 30 days", false, "Plans", "Plans for the next 30 days"),
+        new("Risks", "Current risks / issues", false, "Risks", "Issues", "Risks / issues"),
+        new("UpdatedOn", "Latest update date", false, "Latest update", "Last updated", "Update date"),
+        new("Health", "Health", false),
+        new("Phase", "Phase", false),
+        new("StartOn", "Start date", false, "Start"),
+        new("TargetOn", "Target date", false, "Target", "End date"),
+    ];
+
+    private sealed record Planned(int? Id, InitiativeInput Input, StatusUpdateInput? Update, bool HasHealth);
+
+    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
+    {
+        if (!access.User.IsProviderUser)
+            return Result<ImportPreview>.Forbidden();
+        return Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview);
+    }
+
+    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
+    {
+        if (!access.User.IsProviderUser)
+            return Result<ImportOutcome>.Forbidden();
+        var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
+        if (!preview.CanImport)
+            return Result<ImportOutcome>.Invalid(preview.Errors());
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var write = await db.BeginWriteAsync(ct);
+        var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
+        var existing = await db.Initiatives.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var primaries = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && a.Role == Relationships.AssignmentRole.Primary)
+            .Select(a => new { a.AgencyId, a.User!.PersonId }).ToListAsync(ct);
+        var mapped = preview.ColumnMap;
+        var rows = new List<(Initiative Initiative, Planned Row)>();
+        foreach (var row in plan)
+        {
+            var initiative = row.Id is { } id ? existing[id] : new Initiative();
+            var input = row.Input;
+            if (row.Id is not null)
+            {
+                // A column the file does not have leaves the field as it was.
+                if (!mapped.ContainsKey("Description"))
+                    input.Description = initiative.Description;
+                if (!mapped.ContainsKey("Manager"))
+                    input.RelationshipManagerPersonId = initiative.RelationshipManagerPersonId;
+                if (!mapped.ContainsKey("Owner"))
+                    input.OwnerPersonId = initiative.OwnerPersonId;
+                if (!row.HasHealth)
+                    input.Health = initiative.Health;
+                if (!mapped.ContainsKey("Phase"))
+                    input.Phase = initiative.Phase;
+                if (!mapped.ContainsKey("StartOn"))
+                    input.StartOn = initiative.StartOn;
+                if (!mapped.ContainsKey("TargetOn"))
+                    input.TargetOn = initiative.TargetOn;
+            }
+            else
+                input.RelationshipManagerPersonId ??= primaries.FirstOrDefault(p => p.AgencyId == input.AgencyId)?.PersonId;
+            input.ApplyTo(initiative);
+            if (row.Id is null)
+                db.Initiatives.Add(initiative);
+            rows.Add((initiative, row));
+        }
+        await db.SaveChangesAsync(ct);
+        // The status columns: a new entry in each changed initiative's history, shown on the form when it is the newest.
+        var updates = new List<(Initiative Initiative, InitiativeUpdate Update)>();
+        foreach (var (initiative, row) in rows.Where(r => r.Row.Update is not null))
+        {
+            var u = row.Update!;
+            var update = new InitiativeUpdate
+            {
+                InitiativeId = initiative.Id,
+                AsOf = u.AsOf!.Value,
+                Health = initiative.Health,
+                StatusOverview = Validation.Clean(u.StatusOverview),
+                Accomplishments = Validation.Clean(u.Accomplishments),
+                Plans = Validation.Clean(u.Plans),
+                Risks = Validation.Clean(u.Risks),
+                Reason = $"Imported from {Path.GetFileName(fileName)}",
+                AuthorUserId = access.User.Id,
+                AuthorName = access.User.DisplayName,
+                CreatedAt = now,
+            };
+            db.InitiativeUpdates.Add(update);
+            updates.Add((initiative, update));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (initiative, update) in updates.Where(u => u.Initiative.LatestUpdateOn is null || u.Update.AsOf >= u.Initiative.LatestUpdateOn))
+        {
+            initiative.StatusOverview = update.StatusOverview;
+            initiative.Accomplishments = update.Accomplishments;
+            initiative.Plans = update.Plans;
+            initiative.Risks = update.Risks;
+            initiative.LatestUpdateOn = update.AsOf;
+        }
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
+    }
+
+    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
+    {
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
+        if (sheet is null)
+            return (failure!, []);
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
+        var staff = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.ProviderStaff)
+            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email }).ToListAsync(ct);
+        var staffByName = staff.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var staffByEmail = staff.Where(p => p.Email != null).GroupBy(p => p.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var known = await db.Initiatives.AsNoTracking()
+            .Select(i => new { i.Id, i.AgencyId, i.Name, i.StatusOverview, i.Accomplishments, i.Plans, i.Risks, i.LatestUpdateOn, i.Version })
+            .ToListAsync(ct);
+        var byId = known.ToDictionary(i => i.Id);
+        var byName = known.GroupBy(i => (i.AgencyId, i.Name.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
+        var editable = new Dictionary<int, bool>();
+        async Task<bool> CanEditAsync(int agencyId)
+        {
+            if (!editable.TryGetValue(agencyId, out var can))
+                editable[agencyId] = can = await access.CanEditAgencyRecordsAsync(agencyId, ct);
+            return can;
+        }
+        var today = rules.Today;
+        var seen = new Dictionary<(int, string), int>();
+        var plan = new List<Planned>();
+        var results = new List<ImportRowResult>();
+        foreach (var row in sheet.Table.Rows)
+        {
+            var errors = new List<string>();
+            string V(string key) => sheet.Value(row, key);
+            var input = new InitiativeInput { Name = V("Name"), Description = V("Description") };
+            var agencyText = V("Agency");
+            var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+            if (agency is null)
+                errors.Add(agencyText.Length == 0 ? "The agency is missing." : $"Agency \"{agencyText}\" is not in the directory.");
+            else if (!await CanEditAsync(agency.Id))
+                errors.Add($"You may not change {agency.Name}'s portfolio: only its relationship managers and administrators may.");
+            input.AgencyId = agency?.Id;
+
+            int? Person(string key, string label)
+            {
+                var text = V(key);
+                if (text.Length == 0)
+                    return null;
+                if (staffByEmail.TryGetValue(text, out var byEmail))
+                    return byEmail;
+                if (staffByName.TryGetValue(text, out var matches) && matches.Count == 1)
+                    return matches[0].Id;
+                errors.Add(matches is { Count: > 1 } ? $"{label} \"{text}\" matches several staff; use their email." : $"{label} \"{text}\" is not a member of staff in the directory.");
+                return null;
+            }
+            input.RelationshipManagerPersonId = Person("Manager", "Relationship manager");
+            input.OwnerPersonId = Person("Owner", "Project manager / owner");
+
+            var healthText = V("Health");
+            if (healthText.Length > 0 && InitiativeLabels.TryParseHealth(healthText, out var health))
+                input.Health = health;
+            else if (healthText.Length > 0)
+                errors.Add($"Health \"{healthText}\" should be one of: {string.Join(", ", Enum.GetValues<InitiativeHealth>().Select(InitiativeLabels.Health))}.");
+            var phaseText = V("Phase");
+            if (phaseText.Length > 0 && InitiativeLabels.TryParsePhase(phaseText, out var phase))
+                input.Phase = phase;
+            else if (phaseText.Length > 0)
+                errors.Add($"Phase \"{phaseText}\" should be one of: {string.Join(", ", Enum.GetValues<InitiativePhase>())}.");
+            input.StartOn = Date("StartOn", "Start date");
+            input.TargetOn = Date("TargetOn", "Target date");
+            var updatedOn = Date("UpdatedOn", "Latest update date");
+            DateOnly? Date(string key, string label)
+            {
+                var text = V(key);
+                if (text.Length == 0)
+                    return null;
+                if (DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) || DateOnly.TryParseExact(text, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                    return date;
+                if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
+                    return DateOnly.FromDateTime(dateTime);
+                errors.Add($"{label} \"{text}\" should be a date like 2026-11-22.");
+                return null;
+            }
+            if (updatedOn > today)
+                errors.Add("The latest update date is in the future.");
+
+            // Which initiative: by Id, else by agency and name; the same name twice in one file is a mistake.
+            int? id = null;
+            int? version = null;
+            if (V("Id") is { Length: > 0 } idText)
+            {
+                if (int.TryParse(idText, CultureInfo.InvariantCulture, out var parsed) && byId.TryGetValue(parsed, out var match))
+                    (id, version) = (match.Id, match.Version);
+                else
+                    errors.Add($"Id {idText} is not an initiative you can see; leave Id empty to add one.");
+            }
+            else if (agency is not null && byName.TryGetValue((agency.Id, input.Name.Trim().ToUpperInvariant()), out var named))
+                (id, version) = (named.Id, named.Version);
+            if (agency is not null && input.Name.Length > 0)
+            {
+                var key = (agency.Id, input.Name.Trim().ToUpperInvariant());
+                if (seen.TryGetValue(key, out var firstRow))
+                    errors.Add($"Row {firstRow} has the same initiative for the same agency.");
+                else
+                    seen[key] = row.RowNumber;
+            }
+            input.Version = version;
+            if (Validation.Check(InitiativeInputValidator.Instance, input) is { } invalid)
+                errors.AddRange(invalid.Where(e => e.Key != nameof(InitiativeInput.AgencyId)).SelectMany(e => e.Value));
+
+            // A status update when the row's status says something new.
+            StatusUpdateInput? update = null;
+            var status = new StatusUpdateInput { StatusOverview = V("Overview"), Accomplishments = V("Accomplishments"), Plans = V("Plans"), Risks = V("Risks") };
+            var saysSomething = new[] { status.StatusOverview, status.Accomplishments, status.Plans, status.Risks }.Any(t => !string.IsNullOrWhiteSpace(t));
+            var current = id is { } existingId ? byId[existingId] : null;
+            var changed = current is null
+                || !Same(current.StatusOverview, status.StatusOverview) || !Same(current.Accomplishments, status.Accomplishments)
+                || !Same(current.Plans, status.Plans) || !Same(current.Risks, status.Risks) || (updatedOn is not null && updatedOn != current.LatestUpdateOn);
+            if (saysSomething && changed)
+            {
+                if (string.IsNullOrWhiteSpace(status.StatusOverview))
+                    errors.Add("A row with accomplishments, plans or risks needs a current status overview too.");
+                status.AsOf = updatedOn ?? today;
+                update = status;
+            }
+            if (errors.Count == 0)
+                plan.Add(new Planned(id, input, update, healthText.Length > 0));
+            var what = id is null ? "" : update is null ? " (no new status)" : " (new status update)";
+            results.Add(new ImportRowResult(row.RowNumber, id is null ? ImportPreview.Create : ImportPreview.Update,
+                $"{agency?.Acronym ?? agencyText}: {input.Name}{what}", errors));
+        }
+        return (sheet.Preview(fileName, results), plan);
+    }
+
+    private static bool Same(string? stored, string? file) => string.Equals(Validation.Clean(stored) ?? "", Validation.Clean(file) ?? "", StringComparison.Ordinal);
+}

@@ -1,0 +1,153 @@
+using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Data;
+
+namespace Liaison.Web.Features.Portfolio;
+
+internal enum InitiativeHealth
+{
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    OnHold,
+    Done,
+}
+
+internal enum InitiativePhase
+{
+    Initiating,
+    Planning,
+    Executing,
+    Closing,
+    Closed,
+}
+
+/// <summary>Who runs an initiative day to day: the agency's relationship manager, or the PMO once it has been handed over.</summary>
+internal enum ManagedBy
+{
+    RelationshipManager,
+    Pmo,
+}
+
+/// <summary>
+/// One line of the portfolio form (CAPTIVE): an initiative that touches an agency. Its status fields are those of the
+/// latest <see cref="InitiativeUpdate"/>, copied here when an update is recorded so the form, the list and the health
+/// page read one row; the updates themselves are the append-only history.
+/// </summary>
+internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initiative>, ISearchable, IDerivedOnSave
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public int AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+    public int? RelationshipManagerPersonId { get; set; }
+    public Person? RelationshipManager { get; set; }
+    public int? OwnerPersonId { get; set; }
+    public Person? Owner { get; set; }
+    public InitiativeHealth Health { get; set; }
+    public InitiativePhase Phase { get; set; }
+    public DateOnly? StartOn { get; set; }
+    public DateOnly? TargetOn { get; set; }
+    public ManagedBy ManagedBy { get; set; }
+    public DateOnly? HandedToPmoOn { get; set; }
+    public int? HandedToPmoPersonId { get; set; }
+    public Person? HandedToPmo { get; set; }
+
+    // The latest status update, as the form shows it.
+    public string? StatusOverview { get; set; }
+    public string? Accomplishments { get; set; }
+    public string? Plans { get; set; }
+    public string? Risks { get; set; }
+    public DateOnly? LatestUpdateOn { get; set; }
+
+    /// <summary>Whether it counts in the portfolio's health: not closed and not done. Kept on save.</summary>
+    public bool IsOpen { get; set; }
+
+    /// <summary>How many of the form's required fields are empty. Kept on save.</summary>
+    public int MissingCount { get; set; }
+
+    public List<InitiativeUpdate> Updates { get; set; } = [];
+    public string SearchText { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public static System.Linq.Expressions.Expression<Func<Initiative, int?>> OwningAgency => i => i.AgencyId;
+
+    public IEnumerable<string?> SearchWords() => [Name, Description];
+
+    public void DeriveOnSave()
+    {
+        IsOpen = Health != InitiativeHealth.Done && Phase != InitiativePhase.Closed;
+        MissingCount = PortfolioRules.Missing(this).Count;
+    }
+}
+
+/// <summary>
+/// A status update as of a date: the overview, accomplishments, plans and risks. Never changed or deleted (the table
+/// refuses it); a mistake is put right by a new entry that <see cref="CorrectsId">corrects</see> the earlier one.
+/// </summary>
+internal sealed class InitiativeUpdate
+{
+    public int Id { get; set; }
+    public int InitiativeId { get; set; }
+    public Initiative? Initiative { get; set; }
+    public DateOnly AsOf { get; set; }
+    public InitiativeHealth Health { get; set; }
+    public string? StatusOverview { get; set; }
+    public string? Accomplishments { get; set; }
+    public string? Plans { get; set; }
+    public string? Risks { get; set; }
+
+    /// <summary>The update this one corrects, if it is a correction.</summary>
+    public int? CorrectsId { get; set; }
+
+    public string? Reason { get; set; }
+    public string AuthorName { get; set; } = "";
+    public int? AuthorUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A month's portfolio health review, saved so the trend across months can be seen.</summary>
+internal sealed class PortfolioSnapshot
+{
+    public int Id { get; set; }
+
+    /// <summary>The first day of the month reviewed.</summary>
+    public DateOnly Month { get; set; }
+
+    public int Active { get; set; }
+    public int UpdatedWithin { get; set; }
+    public int Complete { get; set; }
+    public int StaleAfterDays { get; set; }
+    public string TakenBy { get; set; } = "";
+    public DateTime TakenAt { get; set; }
+}
+
+internal static class InitiativeLabels
+{
+    public static string Health(InitiativeHealth health) => health switch
+    {
+        InitiativeHealth.OnTrack => "On track",
+        InitiativeHealth.AtRisk => "At risk",
+        InitiativeHealth.OffTrack => "Off track",
+        InitiativeHealth.OnHold => "On hold",
+        _ => "Done",
+    };
+
+    public static string ManagedBy(ManagedBy by) => by == Portfolio.ManagedBy.Pmo ? "PMO" : "Relationship manager";
+
+    /// <summary>"On track", "on-track" and "OnTrack" alike.</summary>
+    public static bool TryParseHealth(string text, out InitiativeHealth health)
+    {
+        var letters = new string(text.Where(char.IsLetter).ToArray());
+        return Enum.TryParse(letters, ignoreCase: true, out health) && letters.Length > 0;
+    }
+
+    public static bool TryParsePhase(string text, out InitiativePhase phase)
+    {
+        var letters = new string(text.Where(char.IsLetter).ToArray());
+        return Enum.TryParse(letters, ignoreCase: true, out phase) && letters.Length > 0;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using Liaison.Web.Features.MyWork;
+using Liaison.Web.Features.Relationships;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Email;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Portfolio;
+
+/// <summary>The portfolio's health now: open initiatives, how many updated within the window and complete, against the targets.</summary>
+internal sealed record PortfolioFigures(int Open, int UpdatedWithin, int Complete, int StaleAfterDays)
+{
+    public int Stale => Open - UpdatedWithin;
+    public int Incomplete => Open - Complete;
+    public double UpdatedShare => Open == 0 ? 1 : UpdatedWithin / (double)Open;
+    public double CompleteShare => Open == 0 ? 1 : Complete / (double)Open;
+    public bool UpdatedMeetsTarget => UpdatedShare >= PortfolioRules.UpdatedTarget;
+    public bool CompleteMeetsTarget => CompleteShare >= PortfolioRules.CompleteTarget;
+}
+
+/// <summary>One owner's exceptions: how many of their open initiatives are stale or incomplete.</summary>
+internal sealed record OwnerExceptions(int? OwnerPersonId, string OwnerName, string? Email, int Stale, int Incomplete);
+
+internal sealed record PortfolioHealthReport(PortfolioFigures Now, IReadOnlyList<OwnerExceptions> Owners, IReadOnlyList<PortfolioSnapshot> Trend);
+
+/// <summary>The monthly portfolio health review: figures against targets, exceptions by owner, reminders, snapshots.</summary>
+internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock)
+{
+    public async Task<Result<PortfolioHealthReport>> ReportAsync(CancellationToken ct)
+    {
+        if (!access.User.IsProviderUser)
+            return Result<PortfolioHealthReport>.Forbidden();
+        var figures = await FiguresAsync(ct);
+        var staleBefore = rules.StaleBefore;
+        // Grouped in the database: one row per owner, however large the portfolio.
+        var groups = await db.Initiatives.AsNoTracking().Where(i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore || i.MissingCount > 0))
+            .GroupBy(i => i.OwnerPersonId)
+            .Select(g => new
+            {
+                OwnerPersonId = g.Key,
+                Stale = g.Count(i => i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore),
+                Incomplete = g.Count(i => i.MissingCount > 0),
+            })
+            .ToListAsync(ct);
+        var ownerIds = groups.Where(g => g.OwnerPersonId is not null).Select(g => g.OwnerPersonId!.Value).ToList();
+        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => ownerIds.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email }).ToDictionaryAsync(p => p.Id, ct);
+        var owners = groups.Select(g => g.OwnerPersonId is { } id && people.TryGetValue(id, out var p)
+                ? new OwnerExceptions(id, p.Name, p.Email, g.Stale, g.Incomplete)
+                : new OwnerExceptions(null, "No owner", null, g.Stale, g.Incomplete))
+            .OrderByDescending(o => o.Stale).ThenByDescending(o => o.Incomplete).ThenBy(o => o.OwnerName, StringComparer.OrdinalIgnoreCase).ToList();
+        var trend = await db.PortfolioSnapshots.AsNoTracking().OrderByDescending(s => s.Month).Take(24).ToListAsync(ct);
+        return Result<PortfolioHealthReport>.Ok(new PortfolioHealthReport(figures, owners, trend.OrderBy(s => s.Month).ToList()));
+    }
+
+    public async Task<PortfolioFigures> FiguresAsync(CancellationToken ct)
+    {
+        var staleBefore = rules.StaleBefore;
+        var open = db.Initiatives.AsNoTracking().Where(i => i.IsOpen);
+        var total = await open.CountAsync(ct);
+        var updated = await open.CountAsync(i => i.LatestUpdateOn >= staleBefore, ct);
+        var complete = await open.CountAsync(i => i.MissingCount == 0, ct);
+        return new PortfolioFigures(total, updated, complete, rules.StaleAfterDays);
+    }
+
+    /// <summary>Saves this month's review (executives, administrators and relationship managers); saving again in the month replaces it.</summary>
+    public async Task<Result<PortfolioSnapshot>> SaveSnapshotAsync(CancellationToken ct)
+    {
+        if (!access.User.IsProviderUser || !(access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager)))
+            return Result<PortfolioSnapshot>.Forbidden();
+        var figures = await FiguresAsync(ct);
+        var month = new DateOnly(rules.Today.Year, rules.Today.Month, 1);
+        var snapshot = await db.PortfolioSnapshots.FirstOrDefaultAsync(s => s.Month == month, ct);
+        if (snapshot is null)
+            db.PortfolioSnapshots.Add(snapshot = new PortfolioSnapshot { Month = month });
+        snapshot.Active = figures.Open;
+        snapshot.UpdatedWithin = figures.UpdatedWithin;
+        snapshot.Complete = figures.Complete;
+        snapshot.StaleAfterDays = figures.StaleAfterDays;
+        snapshot.TakenBy = access.User.DisplayName;
+        snapshot.TakenAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Result<PortfolioSnapshot>.Ok(snapshot);
+    }
+
+    /// <summary>Emails each owner the list of their stale initiatives. Answers how many owners were written to, and who could not be (no email).</summary>
+    public async Task<Result<(int Sent, IReadOnlyList<string> WithoutEmail)>> EmailOwnersAsync(string baseUrl, CancellationToken ct)
+    {
+        if (!access.User.IsProviderUser || !(access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager)))
+            return Result<(int, IReadOnlyList<string>)>.Forbidden();
+        var staleBefore = rules.StaleBefore;
+        var stale = await db.Initiatives.AsNoTracking().Where(i => i.IsOpen && i.OwnerPersonId != null && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore))
+            .OrderBy(i => i.LatestUpdateOn).ThenBy(i => i.Name)
+            .Select(i => new { i.Id, i.Name, Agency = i.Agency!.Name, i.LatestUpdateOn, i.OwnerPersonId, Owner = i.Owner!.FirstName + " " + i.Owner.LastName, i.Owner.Email })
+            .ToListAsync(ct);
+        var sent = 0;
+        var without = new List<string>();
+        foreach (var owner in stale.GroupBy(s => s.OwnerPersonId))
+        {
+            var first = owner.First();
+            if (string.IsNullOrWhiteSpace(first.Email))
+            {
+                without.Add(first.Owner);
+                continue;
+            }
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Hello {first.Owner},");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"These initiatives of yours have had no status update in the last {rules.StaleAfterDays} days. The CIO reads the portfolio form every day; please add an update:");
+            text.AppendLine();
+            foreach (var item in owner)
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Name} ({item.Agency}), last update {(item.LatestUpdateOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never")}: {baseUrl}/Portfolio/Details/{item.Id}");
+            text.AppendLine();
+            text.AppendLine("Thank you.");
+            outbox.Enqueue(first.Email!, $"{owner.Count()} initiative{(owner.Count() == 1 ? "" : "s")} need a status update", text.ToString());
+            sent++;
+        }
+        await db.SaveChangesAsync(ct);
+        return Result<(int, IReadOnlyList<string>)>.Ok((sent, without));
+    }
+}
+
+/// <summary>My work: open initiatives I own or manage, or of my agencies, whose status update is overdue.</summary>
+internal sealed class StaleInitiativesSource(LiaisonDbContext db, PortfolioRules rules) : IMyWorkSource
+{
+    public string Key => "initiatives";
+    public string Section => "Initiatives that need a status update";
+    public int Order => 40;
+    public string Empty => "Every initiative you own or manage has a recent status update.";
+
+    public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
+    {
+        var staleBefore = rules.StaleBefore;
+        var me = scope.PersonId ?? -1;
+        var agencyIds = scope.AgencyIds;
+        var stale = db.Initiatives.AsNoTracking().Where(i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore))
+            .Where(i => i.OwnerPersonId == me || i.RelationshipManagerPersonId == me || agencyIds.Contains(i.AgencyId));
+        var total = await stale.CountAsync(ct);
+        if (total == 0)
+            return MyWorkPart.None;
+        var rows = await stale.OrderBy(i => i.LatestUpdateOn).ThenBy(i => i.Id).Take(limit)
+            .Select(i => new { i.Id, i.Name, i.LatestUpdateOn, Owner = i.Owner!.FirstName + " " + i.Owner.LastName, Agency = i.Agency!.Name })
+            .ToListAsync(ct);
+        return new MyWorkPart(rows.Select(r => new MyWorkItem(r.Name,
+            $"{(r.LatestUpdateOn is { } d ? $"last update {d:yyyy-MM-dd}" : "no status update yet")} · owner: {(string.IsNullOrWhiteSpace(r.Owner) ? "none" : r.Owner)}",
+            $"/Portfolio/Details/{r.Id}", Urgency.Late, r.LatestUpdateOn?.AddDays(rules.StaleAfterDays), r.Agency)).ToList(), total);
+    }
+}
+
+/// <summary>The portfolio's part of an agency's health: open initiatives, those off track or at risk, and those stale.</summary>
+internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules rules, AccessRule access) : IAgencyHealthContributor
+{
+    public int Order => 30;
+
+    public async Task<IReadOnlyList<HealthSignal>> SignalsAsync(int agencyId, DateOnly today, CancellationToken ct)
+    {
+        var staleBefore = rules.StaleBefore;
+        var counts = await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId && i.IsOpen)
+            .GroupBy(i => 1)
+            .Select(g => new
+            {
+                Open = g.Count(),
+                Trouble = g.Count(i => i.Health == InitiativeHealth.OffTrack || i.Health == InitiativeHealth.AtRisk),
+                Stale = g.Count(i => i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (counts is null)
+            return [new HealthSignal("Initiatives", "None open", HealthLevel.Good)];
+        var internalUser = access.User.IsProviderUser;
+        var signals = new List<HealthSignal>
+        {
+            new("Initiatives at risk or off track", counts.Trouble == 0 ? $"None of {counts.Open} open" : $"{counts.Trouble} of {counts.Open} open",
+                counts.Trouble == 0 ? HealthLevel.Good : HealthLevel.Concern, internalUser ? $"/Portfolio?agencyId={agencyId}&sort=health" : null),
+        };
+        if (internalUser)
+            signals.Add(new("Initiatives without a status update in " + rules.StaleAfterDays + " days", counts.Stale == 0 ? "None" : $"{counts.Stale} of {counts.Open}",
+                counts.Stale == 0 ? HealthLevel.Good : HealthLevel.Attention, $"/Portfolio?agencyId={agencyId}&state=stale"));
+        return signals;
+    }
+}

@@ -1,0 +1,348 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using FluentValidation;
+using Liaison.Web.Features.People;
+using Liaison.Web.Features.Relationships;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.QuickWins;
+
+internal sealed class QuickWinInput : IVersionedInput
+{
+    [Display(Name = "Task name")]
+    public string TaskName { get; set => field = value ?? ""; } = "";
+
+    [Display(Name = "Task description")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Agency")]
+    public int? AgencyId { get; set; }
+
+    [Display(Name = "Relationship manager")]
+    public int? RelationshipManagerPersonId { get; set; }
+
+    [Display(Name = "Contributing staff")]
+    public List<int> ContributorIds { get; set; } = [];
+
+    [Display(Name = "Benefit to the agency")]
+    public string? Benefit { get; set; }
+
+    [Display(Name = "Date completed")]
+    public DateOnly? CompletedOn { get; set; }
+
+    public int? Version { get; set; }
+
+    public static QuickWinInput From(QuickWin q) => new()
+    {
+        TaskName = q.TaskName,
+        Description = q.Description,
+        AgencyId = q.AgencyId,
+        RelationshipManagerPersonId = q.RelationshipManagerPersonId,
+        ContributorIds = q.Contributors.Select(c => c.PersonId).Order().ToList(),
+        Benefit = q.Benefit,
+        CompletedOn = q.CompletedOn,
+        Version = q.Version,
+    };
+
+    public void ApplyTo(QuickWin q)
+    {
+        q.TaskName = TaskName.Trim();
+        q.Description = Validation.Clean(Description);
+        q.AgencyId = AgencyId ?? 0;
+        q.RelationshipManagerPersonId = RelationshipManagerPersonId;
+        q.Benefit = Validation.Clean(Benefit);
+        q.CompletedOn = CompletedOn ?? default;
+        var wanted = ContributorIds.Distinct().ToHashSet();
+        q.Contributors.RemoveAll(c => !wanted.Contains(c.PersonId));
+        foreach (var id in wanted.Where(id => q.Contributors.All(c => c.PersonId != id)))
+            q.Contributors.Add(new QuickWinContributor { QuickWinId = q.Id, PersonId = id });
+    }
+}
+
+internal sealed class QuickWinInputValidator : AbstractValidator<QuickWinInput>
+{
+    public static readonly QuickWinInputValidator Instance = new();
+
+    public QuickWinInputValidator()
+    {
+        RuleFor(q => q.TaskName).NotEmpty().WithMessage("Name the task.").MaximumLength(200);
+        RuleFor(q => q.Description).MaximumLength(4000);
+        RuleFor(q => q.Benefit).MaximumLength(4000);
+        RuleFor(q => q.AgencyId).NotNull().WithMessage("Choose the agency.");
+        RuleFor(q => q.CompletedOn).NotNull().WithMessage("Give the date it was completed.");
+        RuleFor(q => q.ContributorIds).NotEmpty().WithMessage("Choose at least one member of staff who contributed.");
+    }
+}
+
+internal sealed record QuickWinListQuery(
+    string? Search = null,
+    int? AgencyId = null,
+    int? ManagerPersonId = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
+
+internal sealed record QuickWinRow(int Id, string TaskName, string? Description, int AgencyId, string AgencyName, string? ManagerName, string Contributors,
+    string? Benefit, DateOnly CompletedOn);
+
+/// <summary>The executives' summary: quick wins by agency and by month over a period.</summary>
+internal sealed record QuickWinSummary(DateOnly From, DateOnly To, int Total, IReadOnlyList<(string Agency, int Count)> ByAgency, IReadOnlyList<(DateOnly Month, int Count)> ByMonth);
+
+/// <summary>The quick wins log: internal to the provider; written by the agency's relationship managers and administrators.</summary>
+internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, ListCounts counts, TimeProvider clock)
+{
+    private static readonly IReadOnlyDictionary<string, SortOrder<QuickWin>> Sorts = new Dictionary<string, SortOrder<QuickWin>>
+    {
+        ["completed"] = SortOrder<QuickWin>.By(q => q.CompletedOn),
+        ["task"] = SortOrder<QuickWin>.By(q => q.TaskName),
+        ["agency"] = SortOrder<QuickWin>.By(q => q.Agency!.Name).ThenBy(q => q.CompletedOn),
+    };
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public bool MaySee => access.User.IsProviderUser;
+
+    public async Task<Result<PagedResult<QuickWinRow>>> ListAsync(QuickWinListQuery query, CancellationToken ct) =>
+        MaySee ? Result<PagedResult<QuickWinRow>>.Ok(await Rows(Filtered(query)).ToPageAsync(query, ct, counts)) : Result<PagedResult<QuickWinRow>>.Forbidden();
+
+    private IQueryable<QuickWin> Filtered(QuickWinListQuery query)
+    {
+        var items = db.QuickWins.AsNoTracking();
+        if (query.AgencyId is { } agencyId)
+            items = items.Where(q => q.AgencyId == agencyId);
+        if (query.ManagerPersonId is { } managerId)
+            items = items.Where(q => q.RelationshipManagerPersonId == managerId);
+        if (query.From is { } from)
+            items = items.Where(q => q.CompletedOn >= from);
+        if (query.To is { } to)
+            items = items.Where(q => q.CompletedOn <= to);
+        if (Paging.SearchPattern(query.Search) is { } term)
+            items = items.Where(q => q.SearchText.Contains(term));
+        return items.Sorted(query with { Desc = query.Sort is null || query.Desc }, Sorts, "completed", q => q.Id);
+    }
+
+    private static IQueryable<QuickWinRow> Rows(IQueryable<QuickWin> items) => items.Select(q => new QuickWinRow(q.Id, q.TaskName, q.Description, q.AgencyId,
+        q.Agency!.Name, q.RelationshipManager!.FirstName + " " + q.RelationshipManager.LastName,
+        string.Join(", ", q.Contributors.Select(c => c.Person!.FirstName + " " + c.Person.LastName)), q.Benefit, q.CompletedOn));
+
+    public static IReadOnlyList<ExportColumn<QuickWinRow>> Columns =>
+    [
+        new("Id", r => r.Id),
+        new("Task name", r => r.TaskName),
+        new("Task description", r => r.Description),
+        new("Agency", r => r.AgencyName),
+        new("Relationship manager", r => r.ManagerName),
+        new("Contributing staff", r => r.Contributors),
+        new("Benefit to the agency", r => r.Benefit),
+        new("Date completed", r => r.CompletedOn),
+    ];
+
+    public async Task<Result<ExportFile>> ExportAsync(QuickWinListQuery query, ExportFormat format, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<ExportFile>.Forbidden();
+        var rows = await Rows(Filtered(query)).ToListAsync(ct);
+        return Result<ExportFile>.Ok(TableExport.ToFile(rows, Columns, format, "quick-wins", clock.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>Counts by agency and by month over a period (the last twelve months by default).</summary>
+    public async Task<Result<QuickWinSummary>> SummaryAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<QuickWinSummary>.Forbidden();
+        var end = to ?? Today;
+        var start = from ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
+        var period = db.QuickWins.AsNoTracking().Where(q => q.CompletedOn >= start && q.CompletedOn <= end);
+        var byAgency = await period.GroupBy(q => q.Agency!.Name).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).ToListAsync(ct);
+        var byMonth = await period.GroupBy(q => new { q.CompletedOn.Year, q.CompletedOn.Month }).Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
+        var months = new List<(DateOnly, int)>();
+        for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
+            months.Add((month, byMonth.FirstOrDefault(m => m.Year == month.Year && m.Month == month.Month)?.Count ?? 0));
+        return Result<QuickWinSummary>.Ok(new QuickWinSummary(start, end, byAgency.Sum(a => a.Count), byAgency.Select(a => (a.Key, a.Count)).ToList(), months));
+    }
+
+    public async Task<Result<QuickWin>> GetAsync(int id, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<QuickWin>.NotFound();
+        var item = await access.FindAsync(db.QuickWins.AsNoTracking().Include(q => q.Agency).Include(q => q.RelationshipManager)
+            .Include(q => q.Contributors).ThenInclude(c => c.Person), id, ct);
+        return item is null ? Result<QuickWin>.NotFound() : Result<QuickWin>.Ok(item);
+    }
+
+    public Task<bool> CanEditAsync(int agencyId, CancellationToken ct) => access.CanEditAgencyRecordsAsync(agencyId, ct);
+
+    public async Task<Result<QuickWin>> CreateAsync(QuickWinInput input, CancellationToken ct)
+    {
+        if (await ValidateAsync(input, ct) is { } errors)
+            return Result<QuickWin>.Invalid(errors);
+        if (!MaySee || !await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct))
+            return Result<QuickWin>.Forbidden();
+        input.RelationshipManagerPersonId ??= await db.AgencyAssignments.AsNoTracking()
+            .Where(a => a.AgencyId == input.AgencyId && a.EndedOn == null && a.Role == AssignmentRole.Primary).Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
+        var item = new QuickWin();
+        input.ApplyTo(item);
+        db.QuickWins.Add(item);
+        await db.SaveChangesAsync(ct);
+        return Result<QuickWin>.Ok(item);
+    }
+
+    public async Task<Result<QuickWin>> UpdateAsync(int id, QuickWinInput input, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<QuickWin>.NotFound();
+        var item = await access.FindAsync(db.QuickWins.Include(q => q.Contributors), id, ct);
+        if (item is null)
+            return Result<QuickWin>.NotFound();
+        if (!await access.CanEditAgencyRecordsAsync(item.AgencyId, ct) || (input.AgencyId is { } target && !await access.CanEditAgencyRecordsAsync(target, ct)))
+            return Result<QuickWin>.Forbidden();
+        if (await ValidateAsync(input, ct) is { } errors)
+            return Result<QuickWin>.Invalid(errors);
+        return await Edits.SaveAsync(db, item, input.Version ?? 0, input, QuickWinInput.From, input.ApplyTo, nameof(QuickWin), id, ct);
+    }
+
+    private async Task<Dictionary<string, string[]>?> ValidateAsync(QuickWinInput input, CancellationToken ct)
+    {
+        var errors = Validation.Check(QuickWinInputValidator.Instance, input) ?? [];
+        if (input.AgencyId is { } agency && !await db.Agencies.AnyAsync(a => a.Id == agency, ct))
+            errors[nameof(QuickWinInput.AgencyId)] = ["Choose an agency from the list."];
+        if (input.CompletedOn > Today)
+            errors[nameof(QuickWinInput.CompletedOn)] = ["A quick win is logged once it is done."];
+        var ids = input.ContributorIds.Distinct().ToList();
+        if (ids.Count > 0 && await db.People.CountAsync(p => ids.Contains(p.Id) && p.Kind == PersonKind.ProviderStaff, ct) != ids.Count)
+            errors[nameof(QuickWinInput.ContributorIds)] = ["Contributors are members of the provider's staff."];
+        if (input.RelationshipManagerPersonId is { } rm && !await db.People.AnyAsync(p => p.Id == rm && p.Kind == PersonKind.ProviderStaff, ct))
+            errors[nameof(QuickWinInput.RelationshipManagerPersonId)] = ["Choose a member of the provider's staff."];
+        return errors.Count == 0 ? null : errors;
+    }
+}
+
+/// <summary>Imports a quick wins log: a row with an Id, or the same task, agency and date as one logged, updates it; every row or none.</summary>
+internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, TimeProvider clock)
+{
+    public const string Kind = "quick-wins";
+
+    public static readonly IReadOnlyList<ImportField> Fields =
+    [
+        new("Id", "Id", false),
+        new("Task", "Task name", true, "Task", "Quick win"),
+        new("Description", "Task description", false, "Description"),
+        new("Agency", "Agency", true, "Partner agency", "Agency name"),
+        new("Manager", "Relationship manager", false, "ARM", "OTS ARM"),
+        new("Contributors", "Contributing staff", true, "Contributors", "OTS resources", "Resources", "OTS resource(s) contributing to a quick win"),
+        new("Benefit", "Benefit to the agency", false, "Benefit", "Benefit to the partner agency"),
+        new("CompletedOn", "Date completed", true, "Completed", "Completed on", "Date"),
+    ];
+
+    private sealed record Planned(int? Id, QuickWinInput Input);
+
+    public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) =>
+        access.User.IsProviderUser ? Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview) : Result<ImportPreview>.Forbidden();
+
+    public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
+    {
+        if (!access.User.IsProviderUser)
+            return Result<ImportOutcome>.Forbidden();
+        var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
+        if (!preview.CanImport)
+            return Result<ImportOutcome>.Invalid(preview.Errors());
+        await using var write = await db.BeginWriteAsync(ct);
+        var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
+        var existing = await db.QuickWins.Include(q => q.Contributors).Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        foreach (var row in plan)
+        {
+            var item = row.Id is { } id ? existing[id] : new QuickWin();
+            if (row.Id is not null && !preview.ColumnMap.ContainsKey("Manager"))
+                row.Input.RelationshipManagerPersonId = item.RelationshipManagerPersonId;
+            row.Input.ApplyTo(item);
+            if (row.Id is null)
+                db.QuickWins.Add(item);
+        }
+        await db.SaveChangesAsync(ct);
+        await write.CommitAsync(ct);
+        return Result<ImportOutcome>.Ok(new ImportOutcome(preview.CreateCount, preview.UpdateCount));
+    }
+
+    private async Task<(ImportPreview Preview, List<Planned> Plan)> PlanAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
+    {
+        var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
+        if (sheet is null)
+            return (failure!, []);
+        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
+        var staff = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.ProviderStaff).Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email }).ToListAsync(ct);
+        var known = await db.QuickWins.AsNoTracking().Select(q => new { q.Id, q.TaskName, q.AgencyId, q.CompletedOn, q.Version }).ToListAsync(ct);
+        var byId = known.ToDictionary(q => q.Id);
+        var byKey = known.GroupBy(q => (q.AgencyId, q.TaskName.ToUpperInvariant(), q.CompletedOn)).ToDictionary(g => g.Key, g => g.First());
+        var primaries = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && a.Role == AssignmentRole.Primary)
+            .Select(a => new { a.AgencyId, a.User!.PersonId }).ToListAsync(ct);
+        var editable = new Dictionary<int, bool>();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var plan = new List<Planned>();
+        var results = new List<ImportRowResult>();
+        foreach (var row in sheet.Table.Rows)
+        {
+            var errors = new List<string>();
+            string V(string key) => sheet.Value(row, key);
+            var input = new QuickWinInput { TaskName = V("Task"), Description = V("Description"), Benefit = V("Benefit") };
+            var agencyText = V("Agency");
+            var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+            if (agency is null)
+                errors.Add(agencyText.Length == 0 ? "The agency is missing." : $"Agency \"{agencyText}\" is not in the directory.");
+            else
+            {
+                if (!editable.TryGetValue(agency.Id, out var can))
+                    editable[agency.Id] = can = await access.CanEditAgencyRecordsAsync(agency.Id, ct);
+                if (!can)
+                    errors.Add($"You may not log quick wins for {agency.Name}.");
+            }
+            input.AgencyId = agency?.Id;
+            int? Staff(string text)
+            {
+                var match = staff.Where(s => string.Equals(s.Email, text, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Name, text, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (match.Count == 1)
+                    return match[0].Id;
+                errors.Add(match.Count > 1 ? $"\"{text}\" matches several staff; use their email." : $"\"{text}\" is not a member of staff in the directory.");
+                return null;
+            }
+            if (V("Manager") is { Length: > 0 } manager)
+                input.RelationshipManagerPersonId = Staff(manager);
+            else if (agency is not null)
+                input.RelationshipManagerPersonId = primaries.FirstOrDefault(p => p.AgencyId == agency.Id)?.PersonId;
+            foreach (var name in V("Contributors").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (Staff(name) is { } id)
+                    input.ContributorIds.Add(id);
+            }
+            var dateText = V("CompletedOn");
+            if (DateOnly.TryParse(dateText, CultureInfo.InvariantCulture, out var date) || DateOnly.TryParseExact(dateText, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                input.CompletedOn = date;
+            else if (dateText.Length > 0)
+                errors.Add($"Date completed \"{dateText}\" should be a date like 2026-11-22.");
+            if (input.CompletedOn > today)
+                errors.Add("The date completed is in the future.");
+            int? existingId = null;
+            if (V("Id") is { Length: > 0 } idText)
+            {
+                if (int.TryParse(idText, CultureInfo.InvariantCulture, out var parsed) && byId.TryGetValue(parsed, out var match))
+                    (existingId, input.Version) = (match.Id, match.Version);
+                else
+                    errors.Add($"Id {idText} is not a quick win you can see; leave Id empty to add one.");
+            }
+            else if (agency is not null && input.CompletedOn is { } completed && byKey.TryGetValue((agency.Id, input.TaskName.Trim().ToUpperInvariant(), completed), out var same))
+                (existingId, input.Version) = (same.Id, same.Version);
+            if (Validation.Check(QuickWinInputValidator.Instance, input) is { } invalid)
+                errors.AddRange(invalid.Where(e => e.Key != nameof(QuickWinInput.AgencyId) && !(e.Key == nameof(QuickWinInput.ContributorIds) && V("Contributors").Length > 0)).SelectMany(e => e.Value));
+            if (errors.Count == 0)
+                plan.Add(new Planned(existingId, input));
+            results.Add(new ImportRowResult(row.RowNumber, existingId is null ? ImportPreview.Create : ImportPreview.Update, $"{dateText} {agency?.Acronym ?? agencyText}: {input.TaskName}", errors));
+        }
+        return (sheet.Preview(fileName, results), plan);
+    }
+}
