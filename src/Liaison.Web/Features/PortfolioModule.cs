@@ -32,18 +32,13 @@ internal static class PortfolioModule
                 ? Results.Ok(await initiatives.SharedForAgencyAsync(agencyId, ct))
                 : Results.Ok(await initiatives.ListAsync(query, ct)))
             .WithSummary("The portfolio (search, agencyId, ownerPersonId, managerPersonId, health, phase, state=open|stale|incomplete|closed|all, sort, desc, page, pageSize); agency users get their agency's initiatives, shared fields only");
-        group.MapGet("/export", async ([AsParameters] InitiativeListQuery query, string? format, ManageInitiatives initiatives, CancellationToken ct) =>
-            {
-                if (!TableExport.TryParseFormat(format, out var f))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use format=csv or format=xlsx."] });
-                var file = await initiatives.ExportAsync(query, f, ct);
-                return file.IsOk ? Results.File(file.Value!.Content, file.Value.ContentType, file.Value.FileName) : file.Problem();
-            })
+        group.MapGet("/export", ([AsParameters] InitiativeListQuery query, string? format, ManageInitiatives initiatives, CancellationToken ct) =>
+                ExportAsync(format, f => initiatives.ExportAsync(query, f, ct)))
             .WithSummary("The portfolio form as filtered, in the form's column order (csv or xlsx); re-importable");
         group.MapGet("/{id:int}", async (int id, ManageInitiatives initiatives, CancellationToken ct) =>
             {
                 var found = await initiatives.GetAsync(id, ct);
-                return initiatives.IsInternalUser ? found.ToApi(InitiativeDto.From, version: i => i.Version) : found.ToApi(SharedDto);
+                return initiatives.IsInternalUser ? found.ToApi(InitiativeDto.From, version: i => i.Version) : found.ToApi(SharedInitiative.From);
             })
             .WithSummary("One initiative (agency users: the shared fields only)");
         group.MapPost("/", async (InitiativeInput input, ManageInitiatives initiatives, CancellationToken ct) =>
@@ -90,13 +85,8 @@ internal static class PortfolioModule
         var wins = api.MapGroup("/quick-wins").WithTags("Quick wins");
         wins.MapGet("/", async ([AsParameters] QuickWinListQuery query, ManageQuickWins log, CancellationToken ct) => (await log.ListAsync(query, ct)).ToApi(r => r))
             .WithSummary("The quick wins log (search, agencyId, managerPersonId, from, to, sort, desc, page, pageSize); provider users only");
-        wins.MapGet("/export", async ([AsParameters] QuickWinListQuery query, string? format, ManageQuickWins log, CancellationToken ct) =>
-            {
-                if (!TableExport.TryParseFormat(format, out var f))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use format=csv or format=xlsx."] });
-                var file = await log.ExportAsync(query, f, ct);
-                return file.IsOk ? Results.File(file.Value!.Content, file.Value.ContentType, file.Value.FileName) : file.Problem();
-            })
+        wins.MapGet("/export", ([AsParameters] QuickWinListQuery query, string? format, ManageQuickWins log, CancellationToken ct) =>
+                ExportAsync(format, f => log.ExportAsync(query, f, ct)))
             .WithSummary("The log as filtered (csv or xlsx); re-importable");
         wins.MapGet("/summary", async (DateOnly? from, DateOnly? to, ManageQuickWins log, CancellationToken ct) =>
                 (await log.SummaryAsync(from, to, ct)).ToApi(s => new
@@ -130,8 +120,14 @@ internal static class PortfolioModule
         return api;
     }
 
-    private static SharedInitiative SharedDto(Initiative i) => new(i.Id, i.Name, i.Description, i.Health, i.Phase, i.StartOn, i.TargetOn,
-        i.Owner?.FullName, i.StatusOverview, i.LatestUpdateOn);
+    /// <summary>An export of this module: format=csv or xlsx (required), then the file, or the use case's refusal.</summary>
+    private static async Task<IResult> ExportAsync(string? format, Func<ExportFormat, Task<Result<ExportFile>>> export)
+    {
+        if (!TableExport.TryParseFormat(format, out var f))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use format=csv or format=xlsx."] });
+        var file = await export(f);
+        return file.IsOk ? file.Value!.ToResult() : file.Problem();
+    }
 }
 
 internal sealed record InitiativeDto(int Id, string Name, string? Description, int AgencyId, string? AgencyName, int? RelationshipManagerPersonId,

@@ -461,11 +461,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
                 };
                 db.InitiativeUpdates.Add(latest);
             }
-            initiative.StatusOverview = latest!.StatusOverview;
-            initiative.Accomplishments = latest.Accomplishments;
-            initiative.Plans = latest.Plans;
-            initiative.Risks = latest.Risks;
-            initiative.LatestUpdateOn = latest.AsOf;
+            initiative.Show(latest!);
         }
         await db.SaveChangesAsync(ct);
         var pmo = initiatives[0];

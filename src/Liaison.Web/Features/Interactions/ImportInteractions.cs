@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
@@ -62,7 +63,7 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
         var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
         if (sheet is null)
             return (failure!, []);
-        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
+        var agencies = await AgencyNames.LoadAsync(db, ct);
         var emails = sheet.Table.Rows.SelectMany(r => Split(sheet.Value(r, "Attendees"))).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => p.Email != null && emails.Contains(p.Email))
             .Select(p => new { p.Id, p.Email, p.AgencyId, p.Kind }).ToListAsync(ct);
@@ -84,12 +85,12 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
                     errors.Add($"Id {idText} is not an interaction you can see; leave Id empty to add one.");
             }
             var dateText = sheet.Value(row, "Date");
-            if (DateOnly.TryParse(dateText, CultureInfo.InvariantCulture, out var date) || DateOnly.TryParseExact(dateText, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (ImportValues.TryDate(dateText, out var date))
                 input.OccurredOn = date;
             else
                 errors.Add($"Date \"{dateText}\" should be a date like 2026-11-22.");
             var agencyText = sheet.Value(row, "Agency");
-            var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+            var agency = agencies.Find(agencyText);
             if (agency is null)
                 errors.Add($"Agency \"{agencyText}\" is not in the directory.");
             else if (!await access.CanEditAgencyRecordsAsync(agency.Id, ct))

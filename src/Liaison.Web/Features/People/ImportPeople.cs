@@ -1,4 +1,5 @@
 using System.Globalization;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
@@ -67,7 +68,7 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
             return (failure!, []);
         var (table, map) = (sheet.Table, sheet.Map);
 
-        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
+        var agencies = await AgencyNames.LoadAsync(db, ct);
         var units = await db.OperationalUnits.AsNoTracking().Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var emails = table.Rows.Select(r => r.Get(map.GetValueOrDefault("Email")).ToLowerInvariant()).Where(e => e.Length > 0).ToHashSet();
         var ids = table.Rows.Select(r => int.TryParse(r.Get(map.GetValueOrDefault("Id")), CultureInfo.InvariantCulture, out var id) ? id : 0)
@@ -96,8 +97,7 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
             var unitText = Value("Unit");
             if (agencyText.Length > 0)
             {
-                var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+                var agency = agencies.Find(agencyText);
                 if (agency is null)
                     errors.Add($"Agency \"{agencyText}\" is not in the directory.");
                 input.AgencyId = agency?.Id;

@@ -75,11 +75,4 @@ internal static class PeopleApi
             .WithSummary("Import people from a CSV or XLSX file (multipart field 'file'); dryRun=true answers the preview. All rows or none.");
         return api;
     }
-
-    internal static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
 }

@@ -1,14 +1,13 @@
-using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.Web.Features.Portfolio;
 
-internal sealed class HealthModel(PortfolioHealth health, AccessRule access) : PageModel
+internal sealed class HealthModel(PortfolioHealth health) : PageModel
 {
     public PortfolioHealthReport Report { get; private set; } = null!;
-    public bool CanAct => access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager);
+    public bool CanAct => health.MayReview;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

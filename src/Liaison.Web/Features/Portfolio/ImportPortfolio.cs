@@ -1,5 +1,7 @@
 using System.Globalization;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
@@ -53,12 +55,10 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
         var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
         if (!preview.CanImport)
             return Result<ImportOutcome>.Invalid(preview.Errors());
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var write = await db.BeginWriteAsync(ct);
         var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
         var existing = await db.Initiatives.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var primaries = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && a.Role == Relationships.AssignmentRole.Primary)
-            .Select(a => new { a.AgencyId, a.User!.PersonId }).ToListAsync(ct);
+        var primaries = await db.AgencyAssignments.PrimaryPeopleByAgencyAsync(ct);
         var mapped = preview.ColumnMap;
         var rows = new List<(Initiative Initiative, Planned Row)>();
         foreach (var row in plan)
@@ -84,7 +84,7 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
                     input.TargetOn = initiative.TargetOn;
             }
             else
-                input.RelationshipManagerPersonId ??= primaries.FirstOrDefault(p => p.AgencyId == input.AgencyId)?.PersonId;
+                input.RelationshipManagerPersonId ??= primaries.TryGetValue(input.AgencyId!.Value, out var primary) ? primary : null;
             input.ApplyTo(initiative);
             if (row.Id is null)
                 db.Initiatives.Add(initiative);
@@ -92,35 +92,13 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
         }
         await db.SaveChangesAsync(ct);
         // The status columns: a new entry in each changed initiative's history, shown on the form when it is the newest.
-        var updates = new List<(Initiative Initiative, InitiativeUpdate Update)>();
         foreach (var (initiative, row) in rows.Where(r => r.Row.Update is not null))
         {
-            var u = row.Update!;
-            var update = new InitiativeUpdate
-            {
-                InitiativeId = initiative.Id,
-                AsOf = u.AsOf!.Value,
-                Health = initiative.Health,
-                StatusOverview = Validation.Clean(u.StatusOverview),
-                Accomplishments = Validation.Clean(u.Accomplishments),
-                Plans = Validation.Clean(u.Plans),
-                Risks = Validation.Clean(u.Risks),
-                Reason = $"Imported from {Path.GetFileName(fileName)}",
-                AuthorUserId = access.User.Id,
-                AuthorName = access.User.DisplayName,
-                CreatedAt = now,
-            };
+            var status = row.Update!;
+            var update = status.ToUpdate(initiative.Id, status.AsOf!.Value, initiative.Health, $"Imported from {Path.GetFileName(fileName)}", access.User, clock);
             db.InitiativeUpdates.Add(update);
-            updates.Add((initiative, update));
-        }
-        await db.SaveChangesAsync(ct);
-        foreach (var (initiative, update) in updates.Where(u => u.Initiative.LatestUpdateOn is null || u.Update.AsOf >= u.Initiative.LatestUpdateOn))
-        {
-            initiative.StatusOverview = update.StatusOverview;
-            initiative.Accomplishments = update.Accomplishments;
-            initiative.Plans = update.Plans;
-            initiative.Risks = update.Risks;
-            initiative.LatestUpdateOn = update.AsOf;
+            if (initiative.LatestUpdateOn is null || update.AsOf >= initiative.LatestUpdateOn)
+                initiative.Show(update);
         }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
@@ -132,11 +110,8 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
         var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
         if (sheet is null)
             return (failure!, []);
-        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
-        var staff = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.ProviderStaff)
-            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email }).ToListAsync(ct);
-        var staffByName = staff.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        var staffByEmail = staff.Where(p => p.Email != null).GroupBy(p => p.Email!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var agencies = await AgencyNames.LoadAsync(db, ct);
+        var staff = await StaffNames.LoadAsync(db, ct);
         var known = await db.Initiatives.AsNoTracking()
             .Select(i => new { i.Id, i.AgencyId, i.Name, i.StatusOverview, i.Accomplishments, i.Plans, i.Risks, i.LatestUpdateOn, i.Version })
             .ToListAsync(ct);
@@ -159,7 +134,7 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
             string V(string key) => sheet.Value(row, key);
             var input = new InitiativeInput { Name = V("Name"), Description = V("Description") };
             var agencyText = V("Agency");
-            var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+            var agency = agencies.Find(agencyText);
             if (agency is null)
                 errors.Add(agencyText.Length == 0 ? "The agency is missing." : $"Agency \"{agencyText}\" is not in the directory.");
             else if (!await CanEditAsync(agency.Id))
@@ -169,14 +144,7 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
             int? Person(string key, string label)
             {
                 var text = V(key);
-                if (text.Length == 0)
-                    return null;
-                if (staffByEmail.TryGetValue(text, out var byEmail))
-                    return byEmail;
-                if (staffByName.TryGetValue(text, out var matches) && matches.Count == 1)
-                    return matches[0].Id;
-                errors.Add(matches is { Count: > 1 } ? $"{label} \"{text}\" matches several staff; use their email." : $"{label} \"{text}\" is not a member of staff in the directory.");
-                return null;
+                return text.Length == 0 ? null : staff.Find(text, label, errors);
             }
             input.RelationshipManagerPersonId = Person("Manager", "Relationship manager");
             input.OwnerPersonId = Person("Owner", "Project manager / owner");
@@ -199,7 +167,7 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
                 var text = V(key);
                 if (text.Length == 0)
                     return null;
-                if (DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date) || DateOnly.TryParseExact(text, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+                if (ImportValues.TryDate(text, out var date))
                     return date;
                 if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
                     return DateOnly.FromDateTime(dateTime);

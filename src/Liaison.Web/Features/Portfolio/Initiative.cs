@@ -77,6 +77,16 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
 
     public IEnumerable<string?> SearchWords() => [Name, Description];
 
+    /// <summary>Shows <paramref name="update"/> on the form: its overview, accomplishments, plans, risks and date become the initiative's.</summary>
+    public void Show(InitiativeUpdate update)
+    {
+        StatusOverview = update.StatusOverview;
+        Accomplishments = update.Accomplishments;
+        Plans = update.Plans;
+        Risks = update.Risks;
+        LatestUpdateOn = update.AsOf;
+    }
+
     public void DeriveOnSave()
     {
         IsOpen = Health != InitiativeHealth.Done && Phase != InitiativePhase.Closed;
@@ -139,15 +149,14 @@ internal static class InitiativeLabels
     public static string ManagedBy(ManagedBy by) => by == Portfolio.ManagedBy.Pmo ? "PMO" : "Relationship manager";
 
     /// <summary>"On track", "on-track" and "OnTrack" alike.</summary>
-    public static bool TryParseHealth(string text, out InitiativeHealth health)
-    {
-        var letters = new string(text.Where(char.IsLetter).ToArray());
-        return Enum.TryParse(letters, ignoreCase: true, out health) && letters.Length > 0;
-    }
+    public static bool TryParseHealth(string text, out InitiativeHealth health) => TryParseLetters(text, out health);
 
-    public static bool TryParsePhase(string text, out InitiativePhase phase)
+    public static bool TryParsePhase(string text, out InitiativePhase phase) => TryParseLetters(text, out phase);
+
+    /// <summary>An enum member named by the letters of <paramref name="text"/>, in any case; spaces, punctuation and numbers do not count.</summary>
+    private static bool TryParseLetters<T>(string text, out T value) where T : struct, Enum
     {
         var letters = new string(text.Where(char.IsLetter).ToArray());
-        return Enum.TryParse(letters, ignoreCase: true, out phase) && letters.Length > 0;
+        return Enum.TryParse(letters, ignoreCase: true, out value) && letters.Length > 0;
     }
 }

@@ -111,6 +111,26 @@ internal sealed class StatusUpdateInput
     public string? Reason { get; set; }
 }
 
+internal static class StatusUpdates
+{
+    /// <summary>The history entry an input records, by the current user, now.</summary>
+    public static InitiativeUpdate ToUpdate(this StatusUpdateInput input, int initiativeId, DateOnly asOf, InitiativeHealth health, string? reason,
+        CurrentUser author, TimeProvider clock) => new()
+        {
+            InitiativeId = initiativeId,
+            AsOf = asOf,
+            Health = health,
+            StatusOverview = Validation.Clean(input.StatusOverview),
+            Accomplishments = Validation.Clean(input.Accomplishments),
+            Plans = Validation.Clean(input.Plans),
+            Risks = Validation.Clean(input.Risks),
+            Reason = reason,
+            AuthorUserId = author.Id,
+            AuthorName = author.DisplayName,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+}
+
 internal sealed class StatusUpdateInputValidator : AbstractValidator<StatusUpdateInput>
 {
     public static readonly StatusUpdateInputValidator Instance = new();
@@ -161,7 +181,15 @@ internal sealed record InitiativeFormRow(int Id, string Name, string? Descriptio
 
 /// <summary>What an agency user may see of an initiative: name, description, health, phase, dates, project manager, status overview.</summary>
 internal sealed record SharedInitiative(int Id, string Name, string? Description, InitiativeHealth Health, InitiativePhase Phase, DateOnly? StartOn,
-    DateOnly? TargetOn, string? ProjectManager, string? StatusOverview, DateOnly? LatestUpdateOn);
+    DateOnly? TargetOn, string? ProjectManager, string? StatusOverview, DateOnly? LatestUpdateOn)
+{
+    /// <summary>The shared view of an initiative, for a query; <see cref="From"/> is the same for one already loaded (with its owner).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Initiative, SharedInitiative>> Projection = i => new SharedInitiative(i.Id, i.Name,
+        i.Description, i.Health, i.Phase, i.StartOn, i.TargetOn, i.Owner == null ? null : i.Owner.FirstName + " " + i.Owner.LastName, i.StatusOverview,
+        i.LatestUpdateOn);
+
+    public static readonly Func<Initiative, SharedInitiative> From = Projection.Compile();
+}
 
 /// <summary>The portfolio: initiatives, their status updates (append-only, corrected by new entries), the PMO hand-off, lists and exports.</summary>
 internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, PortfolioRules rules, ListCounts counts, TimeProvider clock)
@@ -185,10 +213,9 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
     public IQueryable<Initiative> Filtered(InitiativeListQuery query)
     {
         var items = db.Initiatives.AsNoTracking();
-        var staleBefore = rules.StaleBefore;
         items = (query.State ?? "open").ToLowerInvariant() switch
         {
-            "stale" => items.Where(i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore)),
+            "stale" => items.Where(rules.IsStaleInQuery()),
             "incomplete" => items.Where(i => i.IsOpen && i.MissingCount > 0),
             "closed" => items.Where(i => !i.IsOpen),
             "all" => items,
@@ -263,8 +290,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
     public async Task<IReadOnlyList<SharedInitiative>> SharedForAgencyAsync(int agencyId, CancellationToken ct) =>
         await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId)
             .OrderByDescending(i => i.IsOpen).ThenBy(i => i.Name).Take(50)
-            .Select(i => new SharedInitiative(i.Id, i.Name, i.Description, i.Health, i.Phase, i.StartOn, i.TargetOn,
-                i.Owner!.FirstName + " " + i.Owner.LastName, i.StatusOverview, i.LatestUpdateOn))
+            .Select(SharedInitiative.Projection)
             .ToListAsync(ct);
 
     public async Task<Result<Initiative>> GetAsync(int id, CancellationToken ct)
@@ -306,7 +332,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         var me = access.User.PersonId;
         if (!await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct) && (me is null || input.OwnerPersonId != me))
             return Result<Initiative>.Forbidden();
-        input.RelationshipManagerPersonId ??= await PrimaryManagerPersonAsync(input.AgencyId!.Value, ct);
+        input.RelationshipManagerPersonId ??= await db.AgencyAssignments.PrimaryPersonAsync(input.AgencyId!.Value, ct);
         var initiative = new Initiative();
         input.ApplyTo(initiative);
         db.Initiatives.Add(initiative);
@@ -364,21 +390,8 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         if (errors.Count > 0)
             return Result<InitiativeUpdate>.Invalid(errors);
 
-        var update = new InitiativeUpdate
-        {
-            InitiativeId = id,
-            AsOf = asOf,
-            Health = input.Health ?? original?.Health ?? initiative.Health,
-            StatusOverview = Validation.Clean(input.StatusOverview),
-            Accomplishments = Validation.Clean(input.Accomplishments),
-            Plans = Validation.Clean(input.Plans),
-            Risks = Validation.Clean(input.Risks),
-            CorrectsId = corrects,
-            Reason = Validation.Clean(input.Reason),
-            AuthorUserId = access.User.Id,
-            AuthorName = access.User.DisplayName,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var update = input.ToUpdate(id, asOf, input.Health ?? original?.Health ?? initiative.Health, Validation.Clean(input.Reason), access.User, clock);
+        update.CorrectsId = corrects;
         await using var write = await db.BeginWriteAsync(ct);
         db.InitiativeUpdates.Add(update);
         await db.SaveChangesAsync(ct);
@@ -399,11 +412,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
             .OrderByDescending(u => u.AsOf).ThenByDescending(u => u.Id).FirstOrDefaultAsync(ct);
         if (latest is null)
             return;
-        initiative.StatusOverview = latest.StatusOverview;
-        initiative.Accomplishments = latest.Accomplishments;
-        initiative.Plans = latest.Plans;
-        initiative.Risks = latest.Risks;
-        initiative.LatestUpdateOn = latest.AsOf;
+        initiative.Show(latest);
         if (latest.Id == appendedId)
             initiative.Health = latest.Health;
     }
@@ -436,10 +445,6 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         await db.SaveChangesAsync(ct);
         return Result<Initiative>.Ok(initiative);
     }
-
-    internal async Task<int?> PrimaryManagerPersonAsync(int agencyId, CancellationToken ct) =>
-        await db.AgencyAssignments.AsNoTracking().Where(a => a.AgencyId == agencyId && a.EndedOn == null && a.Role == AssignmentRole.Primary)
-            .Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
 
     private async Task<Dictionary<string, string[]>?> ValidateAsync(InitiativeInput input, CancellationToken ct)
     {

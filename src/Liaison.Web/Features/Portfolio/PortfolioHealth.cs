@@ -29,6 +29,10 @@ internal sealed record PortfolioHealthReport(PortfolioFigures Now, IReadOnlyList
 /// <summary>The monthly portfolio health review: figures against targets, exceptions by owner, reminders, snapshots.</summary>
 internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock)
 {
+    /// <summary>Who holds the monthly review (saves it, reminds owners): administrators, executives and relationship managers.</summary>
+    public bool MayReview => access.User.IsProviderUser
+        && (access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager));
+
     public async Task<Result<PortfolioHealthReport>> ReportAsync(CancellationToken ct)
     {
         if (!access.User.IsProviderUser)
@@ -69,7 +73,7 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
     /// <summary>Saves this month's review (executives, administrators and relationship managers); saving again in the month replaces it.</summary>
     public async Task<Result<PortfolioSnapshot>> SaveSnapshotAsync(CancellationToken ct)
     {
-        if (!access.User.IsProviderUser || !(access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager)))
+        if (!MayReview)
             return Result<PortfolioSnapshot>.Forbidden();
         var figures = await FiguresAsync(ct);
         var month = new DateOnly(rules.Today.Year, rules.Today.Month, 1);
@@ -89,10 +93,9 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
     /// <summary>Emails each owner the list of their stale initiatives. Answers how many owners were written to, and who could not be (no email).</summary>
     public async Task<Result<(int Sent, IReadOnlyList<string> WithoutEmail)>> EmailOwnersAsync(string baseUrl, CancellationToken ct)
     {
-        if (!access.User.IsProviderUser || !(access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager)))
+        if (!MayReview)
             return Result<(int, IReadOnlyList<string>)>.Forbidden();
-        var staleBefore = rules.StaleBefore;
-        var stale = await db.Initiatives.AsNoTracking().Where(i => i.IsOpen && i.OwnerPersonId != null && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore))
+        var stale = await db.Initiatives.AsNoTracking().Where(rules.IsStaleInQuery()).Where(i => i.OwnerPersonId != null)
             .OrderBy(i => i.LatestUpdateOn).ThenBy(i => i.Name)
             .Select(i => new { i.Id, i.Name, Agency = i.Agency!.Name, i.LatestUpdateOn, i.OwnerPersonId, Owner = i.Owner!.FirstName + " " + i.Owner.LastName, i.Owner.Email })
             .ToListAsync(ct);
@@ -133,10 +136,9 @@ internal sealed class StaleInitiativesSource(LiaisonDbContext db, PortfolioRules
 
     public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
     {
-        var staleBefore = rules.StaleBefore;
         var me = scope.PersonId ?? -1;
         var agencyIds = scope.AgencyIds;
-        var stale = db.Initiatives.AsNoTracking().Where(i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore))
+        var stale = db.Initiatives.AsNoTracking().Where(rules.IsStaleInQuery())
             .Where(i => i.OwnerPersonId == me || i.RelationshipManagerPersonId == me || agencyIds.Contains(i.AgencyId));
         var total = await stale.CountAsync(ct);
         if (total == 0)

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Liaison.Web.Features.Portfolio;
 
 /// <summary>
@@ -19,6 +21,13 @@ internal sealed class PortfolioRules(IConfiguration config, TimeProvider clock)
     public DateOnly StaleBefore => Today.AddDays(-StaleAfterDays);
 
     public bool IsStale(bool isOpen, DateOnly? latestUpdateOn) => isOpen && (latestUpdateOn is null || latestUpdateOn < StaleBefore);
+
+    /// <summary>The same rule for a query: open, and no update or the latest before <see cref="StaleBefore"/>.</summary>
+    public Expression<Func<Initiative, bool>> IsStaleInQuery()
+    {
+        var staleBefore = StaleBefore;
+        return i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore);
+    }
 
     /// <summary>The form's required fields, by label, with whether an initiative has each.</summary>
     public static readonly IReadOnlyList<(string Label, Func<Initiative, bool> Has)> Required =

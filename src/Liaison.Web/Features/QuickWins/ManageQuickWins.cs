@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FluentValidation;
+using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
@@ -185,8 +186,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
             return Result<QuickWin>.Invalid(errors);
         if (!MaySee || !await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct))
             return Result<QuickWin>.Forbidden();
-        input.RelationshipManagerPersonId ??= await db.AgencyAssignments.AsNoTracking()
-            .Where(a => a.AgencyId == input.AgencyId && a.EndedOn == null && a.Role == AssignmentRole.Primary).Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
+        input.RelationshipManagerPersonId ??= await db.AgencyAssignments.PrimaryPersonAsync(input.AgencyId!.Value, ct);
         var item = new QuickWin();
         input.ApplyTo(item);
         db.QuickWins.Add(item);
@@ -275,13 +275,12 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
         var (sheet, failure) = MatchedSheet.Read(content, fileName, Fields, columns);
         if (sheet is null)
             return (failure!, []);
-        var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name, a.Acronym }).ToListAsync(ct);
-        var staff = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.ProviderStaff).Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email }).ToListAsync(ct);
+        var agencies = await AgencyNames.LoadAsync(db, ct);
+        var staff = await StaffNames.LoadAsync(db, ct);
         var known = await db.QuickWins.AsNoTracking().Select(q => new { q.Id, q.TaskName, q.AgencyId, q.CompletedOn, q.Version }).ToListAsync(ct);
         var byId = known.ToDictionary(q => q.Id);
         var byKey = known.GroupBy(q => (q.AgencyId, q.TaskName.ToUpperInvariant(), q.CompletedOn)).ToDictionary(g => g.Key, g => g.First());
-        var primaries = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && a.Role == AssignmentRole.Primary)
-            .Select(a => new { a.AgencyId, a.User!.PersonId }).ToListAsync(ct);
+        var primaries = await db.AgencyAssignments.PrimaryPeopleByAgencyAsync(ct);
         var editable = new Dictionary<int, bool>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var plan = new List<Planned>();
@@ -292,7 +291,7 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
             string V(string key) => sheet.Value(row, key);
             var input = new QuickWinInput { TaskName = V("Task"), Description = V("Description"), Benefit = V("Benefit") };
             var agencyText = V("Agency");
-            var agency = agencies.FirstOrDefault(a => string.Equals(a.Name, agencyText, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Acronym, agencyText, StringComparison.OrdinalIgnoreCase));
+            var agency = agencies.Find(agencyText);
             if (agency is null)
                 errors.Add(agencyText.Length == 0 ? "The agency is missing." : $"Agency \"{agencyText}\" is not in the directory.");
             else
@@ -303,25 +302,17 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
                     errors.Add($"You may not log quick wins for {agency.Name}.");
             }
             input.AgencyId = agency?.Id;
-            int? Staff(string text)
-            {
-                var match = staff.Where(s => string.Equals(s.Email, text, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Name, text, StringComparison.OrdinalIgnoreCase)).ToList();
-                if (match.Count == 1)
-                    return match[0].Id;
-                errors.Add(match.Count > 1 ? $"\"{text}\" matches several staff; use their email." : $"\"{text}\" is not a member of staff in the directory.");
-                return null;
-            }
             if (V("Manager") is { Length: > 0 } manager)
-                input.RelationshipManagerPersonId = Staff(manager);
+                input.RelationshipManagerPersonId = staff.Find(manager, "Relationship manager", errors);
             else if (agency is not null)
-                input.RelationshipManagerPersonId = primaries.FirstOrDefault(p => p.AgencyId == agency.Id)?.PersonId;
+                input.RelationshipManagerPersonId = primaries.TryGetValue(agency.Id, out var primary) ? primary : null;
             foreach (var name in V("Contributors").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (Staff(name) is { } id)
+                if (staff.Find(name, "Contributor", errors) is { } id)
                     input.ContributorIds.Add(id);
             }
             var dateText = V("CompletedOn");
-            if (DateOnly.TryParse(dateText, CultureInfo.InvariantCulture, out var date) || DateOnly.TryParseExact(dateText, "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (ImportValues.TryDate(dateText, out var date))
                 input.CompletedOn = date;
             else if (dateText.Length > 0)
                 errors.Add($"Date completed \"{dateText}\" should be a date like 2026-11-22.");

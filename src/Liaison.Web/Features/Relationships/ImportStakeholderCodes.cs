@@ -60,7 +60,7 @@ internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule acc
         if (sheet is null)
             return (failure!, []);
         if (!sheet.Map.ContainsKey("PersonId") && !sheet.Map.ContainsKey("Email"))
-            return (new ImportPreview(fileName, [], ["The file needs a \"Person Id\" or an \"Email\" column to find each contact."], sheet.Map, sheet.Ignored) { Headers = sheet.Table.Headers }, []);
+            return (sheet.Preview(fileName, []) with { FileErrors = ["The file needs a \"Person Id\" or an \"Email\" column to find each contact."] }, []);
 
         var contacts = await db.People.AsNoTracking().Where(p => p.Kind == PersonKind.AgencyContact && p.AgencyId != null)
             .Select(p => new { p.Id, p.Email, p.AgencyId, Name = p.FirstName + " " + p.LastName }).ToListAsync(ct);

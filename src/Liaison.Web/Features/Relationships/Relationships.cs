@@ -3,6 +3,7 @@ using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships;
 
@@ -10,6 +11,20 @@ internal enum AssignmentRole
 {
     Primary,
     Backup,
+}
+
+/// <summary>Who holds each agency's primary assignment now, as their directory entry: the default manager of what is recorded for it.</summary>
+internal static class PrimaryManagers
+{
+    private static IQueryable<AgencyAssignment> CurrentPrimaries(this IQueryable<AgencyAssignment> assignments) =>
+        assignments.AsNoTracking().Where(a => a.EndedOn == null && a.Role == AssignmentRole.Primary && a.User!.PersonId != null);
+
+    /// <summary>Every agency's current primary manager's person (agencies without one, or whose manager has no directory entry, are absent).</summary>
+    public static Task<Dictionary<int, int>> PrimaryPeopleByAgencyAsync(this IQueryable<AgencyAssignment> assignments, CancellationToken ct) =>
+        assignments.CurrentPrimaries().Select(a => new { a.AgencyId, a.User!.PersonId }).ToDictionaryAsync(a => a.AgencyId, a => a.PersonId!.Value, ct);
+
+    public static Task<int?> PrimaryPersonAsync(this IQueryable<AgencyAssignment> assignments, int agencyId, CancellationToken ct) =>
+        assignments.CurrentPrimaries().Where(a => a.AgencyId == agencyId).Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
 }
 
 /// <summary>A relationship manager's assignment to an agency, as primary or backup, from one date to another.</summary>

@@ -150,3 +150,12 @@ internal sealed class PendingImports(LiaisonDbContext db, CurrentUser user, Time
 
     public Task DeleteAsync(Guid id, CancellationToken ct) => db.PendingImports.Where(p => p.Id == id).ExecuteDeleteAsync(ct);
 }
+
+/// <summary>How a spreadsheet's cells are read, the same way by every importer.</summary>
+internal static class ImportValues
+{
+    /// <summary>A date as ISO (2026-11-22) or as US spreadsheets write it (11/22/2026).</summary>
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out date)
+        || DateOnly.TryParseExact(text, "M/d/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+}
