@@ -183,12 +183,9 @@ internal sealed record InitiativeFormRow(int Id, string Name, string? Descriptio
 internal sealed record SharedInitiative(int Id, string Name, string? Description, InitiativeHealth Health, InitiativePhase Phase, DateOnly? StartOn,
     DateOnly? TargetOn, string? ProjectManager, string? StatusOverview, DateOnly? LatestUpdateOn)
 {
-    /// <summary>The shared view of an initiative, for a query; <see cref="From"/> is the same for one already loaded (with its owner).</summary>
-    public static readonly System.Linq.Expressions.Expression<Func<Initiative, SharedInitiative>> Projection = i => new SharedInitiative(i.Id, i.Name,
-        i.Description, i.Health, i.Phase, i.StartOn, i.TargetOn, i.Owner == null ? null : i.Owner.FirstName + " " + i.Owner.LastName, i.StatusOverview,
-        i.LatestUpdateOn);
-
-    public static readonly Func<Initiative, SharedInitiative> From = Projection.Compile();
+    /// <summary>The shared view of an initiative loaded with its owner.</summary>
+    public static SharedInitiative From(Initiative i) => new(i.Id, i.Name, i.Description, i.Health, i.Phase, i.StartOn, i.TargetOn, i.Owner?.FullName,
+        i.StatusOverview, i.LatestUpdateOn);
 }
 
 /// <summary>The portfolio: initiatives, their status updates (append-only, corrected by new entries), the PMO hand-off, lists and exports.</summary>
@@ -289,15 +286,22 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
     /// <summary>An agency's initiatives as the agency may see them (open first, then by name).</summary>
     public async Task<IReadOnlyList<SharedInitiative>> SharedForAgencyAsync(int agencyId, CancellationToken ct) =>
         await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId)
-            .OrderByDescending(i => i.IsOpen).ThenBy(i => i.Name).Take(50)
-            .Select(SharedInitiative.Projection)
+            // The project manager is staff, whom the access rule hides from agency users; their name is part of what is shared.
+            .LeftJoin(db.People.IgnoreQueryFilters(), i => i.OwnerPersonId, p => (int?)p.Id, (i, p) => new { i, Owner = p == null ? null : p.FirstName + " " + p.LastName })
+            .OrderByDescending(r => r.i.IsOpen).ThenBy(r => r.i.Name).Take(50)
+            .Select(r => new SharedInitiative(r.i.Id, r.i.Name, r.i.Description, r.i.Health, r.i.Phase, r.i.StartOn, r.i.TargetOn, r.Owner, r.i.StatusOverview, r.i.LatestUpdateOn))
             .ToListAsync(ct);
 
     public async Task<Result<Initiative>> GetAsync(int id, CancellationToken ct)
     {
         var initiative = await access.FindAsync(db.Initiatives.AsNoTracking().Include(i => i.Agency).Include(i => i.RelationshipManager)
             .Include(i => i.Owner).Include(i => i.HandedToPmo), id, ct);
-        return initiative is null ? Result<Initiative>.NotFound() : Result<Initiative>.Ok(initiative);
+        if (initiative is null)
+            return Result<Initiative>.NotFound();
+        // The project manager is staff, whom the access rule hides from agency users; their name is part of what is shared.
+        if (initiative.Owner is null && initiative.OwnerPersonId is { } ownerId)
+            initiative.Owner = await db.People.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == ownerId, ct);
+        return Result<Initiative>.Ok(initiative);
     }
 
     /// <summary>The history, newest first. Internal to the provider.</summary>

@@ -194,9 +194,11 @@ public sealed class PortfolioTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var mine = await agency.GetJsonAsync("/api/v1/initiatives");
         var shared = mine.EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == id);
         Assert.Equal("Visible overview", shared.GetProperty("statusOverview").GetString());
+        Assert.Equal("Sam Staff", shared.GetProperty("projectManager").GetString());
         Assert.DoesNotContain("vendor is late", mine.ToString(), StringComparison.Ordinal);
         var one = await agency.GetJsonAsync($"/api/v1/initiatives/{id}");
         Assert.False(one.TryGetProperty("risks", out _));
+        Assert.Equal("Sam Staff", one.GetProperty("projectManager").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await agency.GetAsync($"/api/v1/initiatives/{id}/updates")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agency.GetAsync("/api/v1/quick-wins")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agency.GetAsync("/api/v1/portfolio/health")).StatusCode);
@@ -207,6 +209,7 @@ public sealed class PortfolioTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Assert.DoesNotContain("vendor is late", page.Text, StringComparison.Ordinal);
         var details = await session.GetAsync($"/Portfolio/Details/{id}");
         Assert.Contains("Visible overview", details.Text, StringComparison.Ordinal);
+        Assert.Contains("Sam Staff", details.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("vendor is late", details.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Secret quick win", (await session.GetAsync("/QuickWins")).Text, StringComparison.Ordinal);
     }
