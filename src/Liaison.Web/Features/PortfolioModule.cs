@@ -74,8 +74,9 @@ internal static class PortfolioModule
             .DisableAntiforgery().WithSummary("Import a portfolio spreadsheet (multipart 'file', optional 'columns' JSON); dryRun=true previews; re-importing updates");
 
         var health = api.MapGroup("/portfolio/health").WithTags("Portfolio");
-        health.MapGet("/", async (PortfolioHealth report, CancellationToken ct) => (await report.ReportAsync(ct)).ToApi(r => r))
-            .WithSummary("Open initiatives updated within the window and complete, against the targets; exceptions by owner; the monthly trend");
+        health.MapGet("/", async (int? page, int? pageSize, PortfolioHealth report, CancellationToken ct) =>
+                (await report.ReportAsync(page ?? 1, pageSize ?? Paging.DefaultPageSize, ct)).ToApi(r => r))
+            .WithSummary("Open initiatives updated within the window and complete, against the targets; a page of the exceptions by owner (page, pageSize; most stale first); the monthly trend");
         health.MapPost("/snapshots", async (PortfolioHealth report, CancellationToken ct) => (await report.SaveSnapshotAsync(ct)).ToApi(s => s))
             .WithSummary("Save this month's health review (replaces one saved earlier this month)");
         health.MapPost("/reminders", async (HttpRequest request, PortfolioHealth report, CancellationToken ct) =>

@@ -19,6 +19,7 @@ internal static class PlatformSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<PendingImports>();
+        builder.Services.AddScoped<DerivedCache>();
         builder.Services.AddScoped<ListCounts>();
         builder.AddPlatformData();
         builder.AddPlatformAuth();

@@ -3,6 +3,7 @@ using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.MyWork;
@@ -48,7 +49,7 @@ internal sealed record MyWorkScope(int UserId, int? PersonId, IReadOnlySet<int> 
 
 internal sealed record MyWorkSection(string Key, string Title, string Empty, IReadOnlyList<MyWorkItem> Items, int Total);
 
-internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, TimeProvider clock)
+internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, TimeProvider clock, DerivedCache cache)
 {
     /// <summary>How many items a section shows unless it is opened in full.</summary>
     public const int SectionLimit = 15;
@@ -56,11 +57,20 @@ internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule a
     /// <summary>The most a section opened in full lists.</summary>
     public const int FullLimit = 500;
 
-    /// <summary>Every section with its most urgent items; the section named by <paramref name="expand"/> in full (up to <see cref="FullLimit"/>).</summary>
-    public async Task<IReadOnlyList<MyWorkSection>> HandleAsync(string? expand, CancellationToken ct)
+    /// <summary>
+    /// Every section with its most urgent items; the section named by <paramref name="expand"/> in full (up to
+    /// <see cref="FullLimit"/>). Kept for the user until the next save (or a minute: upcoming meetings move with the
+    /// clock): a manager comes back to it all day, and every module adds its queries to it.
+    /// </summary>
+    public Task<IReadOnlyList<MyWorkSection>> HandleAsync(string? expand, CancellationToken ct)
     {
-        var scope = new MyWorkScope(access.User.Id ?? -1, access.User.PersonId, await access.AssignedAgenciesAsync(ct), access.AssignedAgencyIds,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return cache.GetAsync($"my-work:{access.User.Id}:{today:yyyy-MM-dd}:{expand?.ToLowerInvariant()}", () => ComputeAsync(expand, today, ct));
+    }
+
+    private async Task<IReadOnlyList<MyWorkSection>> ComputeAsync(string? expand, DateOnly today, CancellationToken ct)
+    {
+        var scope = new MyWorkScope(access.User.Id ?? -1, access.User.PersonId, await access.AssignedAgenciesAsync(ct), access.AssignedAgencyIds, today);
         var sections = new List<MyWorkSection>();
         foreach (var source in sources.OrderBy(s => s.Order))
         {

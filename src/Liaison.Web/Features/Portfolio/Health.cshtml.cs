@@ -9,9 +9,9 @@ internal sealed class HealthModel(PortfolioHealth health) : PageModel
     public PortfolioHealthReport Report { get; private set; } = null!;
     public bool CanAct => health.MayReview;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int page = 1, CancellationToken ct = default)
     {
-        var report = await health.ReportAsync(ct);
+        var report = await health.ReportAsync(page, Paging.DefaultPageSize, ct);
         if (this.Refusal(report) is { } refusal)
             return refusal;
         Report = report.Value!;

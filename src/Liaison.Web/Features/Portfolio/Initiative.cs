@@ -64,6 +64,13 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
     /// <summary>Whether it counts in the portfolio's health: not closed and not done. Kept on save.</summary>
     public bool IsOpen { get; set; }
 
+    /// <summary>
+    /// For an open initiative, its latest update's date, or 0001-01-01 when it has none; null once it is closed or done.
+    /// Kept on save, so that "stale" is one index range (before <see cref="PortfolioRules.StaleBefore"/>) rather than an
+    /// OR over three columns that no index answers.
+    /// </summary>
+    public DateOnly? OpenUpdatedOn { get; set; }
+
     /// <summary>How many of the form's required fields are empty. Kept on save.</summary>
     public int MissingCount { get; set; }
 
@@ -90,6 +97,7 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
     public void DeriveOnSave()
     {
         IsOpen = Health != InitiativeHealth.Done && Phase != InitiativePhase.Closed;
+        OpenUpdatedOn = IsOpen ? LatestUpdateOn ?? DateOnly.MinValue : null;
         MissingCount = PortfolioRules.Missing(this).Count;
     }
 }

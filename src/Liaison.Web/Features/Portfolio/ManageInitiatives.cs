@@ -200,6 +200,8 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         ["phase"] = SortOrder<Initiative>.By(i => i.Phase).ThenBy(i => i.Name),
         ["updated"] = SortOrder<Initiative>.By(i => i.LatestUpdateOn).ThenBy(i => i.Name),
         ["target"] = SortOrder<Initiative>.By(i => i.TargetOn).ThenBy(i => i.Name),
+        // The stale list's own order, longest without an update first (never updated before all): one index range.
+        ["stalest"] = SortOrder<Initiative>.By(i => i.OpenUpdatedOn),
     };
 
     public bool IsInternalUser => access.User.IsProviderUser;
@@ -230,7 +232,8 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
             items = items.Where(i => i.Phase == phase);
         if (Paging.SearchPattern(query.Search) is { } term)
             items = items.Where(i => i.SearchText.Contains(term));
-        return items.Sorted(query, Sorts, "name", i => i.Id);
+        var stale = string.Equals(query.State, "stale", StringComparison.OrdinalIgnoreCase);
+        return items.Sorted(query, Sorts, stale ? "stalest" : "name", i => i.Id);
     }
 
     public static IQueryable<InitiativeRow> Rows(IQueryable<Initiative> items) => items.Select(i => new InitiativeRow(i.Id, i.Name, i.AgencyId, i.Agency!.Name,

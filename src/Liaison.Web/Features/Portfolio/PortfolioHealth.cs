@@ -24,48 +24,72 @@ internal sealed record PortfolioFigures(int Open, int UpdatedWithin, int Complet
 /// <summary>One owner's exceptions: how many of their open initiatives are stale or incomplete.</summary>
 internal sealed record OwnerExceptions(int? OwnerPersonId, string OwnerName, string? Email, int Stale, int Incomplete);
 
-internal sealed record PortfolioHealthReport(PortfolioFigures Now, IReadOnlyList<OwnerExceptions> Owners, IReadOnlyList<PortfolioSnapshot> Trend);
+internal sealed record PortfolioHealthReport(PortfolioFigures Now, PagedResult<OwnerExceptions> Owners, IReadOnlyList<PortfolioSnapshot> Trend);
 
 /// <summary>The monthly portfolio health review: figures against targets, exceptions by owner, reminders, snapshots.</summary>
-internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock)
+internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache)
 {
     /// <summary>Who holds the monthly review (saves it, reminds owners): administrators, executives and relationship managers.</summary>
     public bool MayReview => access.User.IsProviderUser
         && (access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager));
 
-    public async Task<Result<PortfolioHealthReport>> ReportAsync(CancellationToken ct)
+    /// <summary>
+    /// The figures, one page of the owners with exceptions (most stale first), and the saved monthly reviews; kept until
+    /// the next save (many read the review, few write between two readings).
+    /// </summary>
+    public async Task<Result<PortfolioHealthReport>> ReportAsync(int page, int pageSize, CancellationToken ct)
     {
         if (!access.User.IsProviderUser)
             return Result<PortfolioHealthReport>.Forbidden();
+        return Result<PortfolioHealthReport>.Ok(await cache.GetAsync($"portfolio-health:{rules.StaleBefore:yyyy-MM-dd}:{page}:{pageSize}",
+            () => ComputeReportAsync(page, pageSize, ct)));
+    }
+
+    private async Task<PortfolioHealthReport> ComputeReportAsync(int page, int pageSize, CancellationToken ct)
+    {
         var figures = await FiguresAsync(ct);
         var staleBefore = rules.StaleBefore;
-        // Grouped in the database: one row per owner, however large the portfolio.
-        var groups = await db.Initiatives.AsNoTracking().Where(i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore || i.MissingCount > 0))
+        // Grouped, named, ordered and paged in the database: a large portfolio has thousands of owners.
+        // (OpenUpdatedOn: null when closed, the earliest date when never updated; see PortfolioRules.IsStaleInQuery.)
+        var groups = db.Initiatives.AsNoTracking().Where(i => i.OpenUpdatedOn != null && (i.OpenUpdatedOn < staleBefore || i.MissingCount > 0))
             .GroupBy(i => i.OwnerPersonId)
             .Select(g => new
             {
                 OwnerPersonId = g.Key,
-                Stale = g.Count(i => i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore),
+                Stale = g.Count(i => i.OpenUpdatedOn < staleBefore),
                 Incomplete = g.Count(i => i.MissingCount > 0),
+            });
+        var owners = groups
+            // Owners are staff, hidden from no provider user; the filter is skipped only to keep the join plain.
+            .LeftJoin(db.People.IgnoreQueryFilters(), g => g.OwnerPersonId, p => (int?)p.Id, (g, p) => new
+            {
+                g.OwnerPersonId,
+                Name = p == null ? "No owner" : p.FirstName + " " + p.LastName,
+                Email = p == null ? null : p.Email,
+                g.Stale,
+                g.Incomplete,
             })
-            .ToListAsync(ct);
-        var ownerIds = groups.Where(g => g.OwnerPersonId is not null).Select(g => g.OwnerPersonId!.Value).ToList();
-        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => ownerIds.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName, p.Email }).ToDictionaryAsync(p => p.Id, ct);
-        var owners = groups.Select(g => g.OwnerPersonId is { } id && people.TryGetValue(id, out var p)
-                ? new OwnerExceptions(id, p.Name, p.Email, g.Stale, g.Incomplete)
-                : new OwnerExceptions(null, "No owner", null, g.Stale, g.Incomplete))
-            .OrderByDescending(o => o.Stale).ThenByDescending(o => o.Incomplete).ThenBy(o => o.OwnerName, StringComparer.OrdinalIgnoreCase).ToList();
+            .OrderByDescending(o => o.Stale).ThenByDescending(o => o.Incomplete).ThenBy(o => o.Name).ThenBy(o => o.OwnerPersonId)
+            .Select(o => new OwnerExceptions(o.OwnerPersonId, o.Name, o.Email, o.Stale, o.Incomplete));
+        var list = new OwnerListQuery(page, pageSize);
         var trend = await db.PortfolioSnapshots.AsNoTracking().OrderByDescending(s => s.Month).Take(24).ToListAsync(ct);
-        return Result<PortfolioHealthReport>.Ok(new PortfolioHealthReport(figures, owners, trend.OrderBy(s => s.Month).ToList()));
+        return new PortfolioHealthReport(figures, await owners.ToPageAsync(list, ct), trend.OrderBy(s => s.Month).ToList());
+    }
+
+    /// <summary>Only a page of the exceptions by owner: the order is fixed (most stale first).</summary>
+    private sealed record OwnerListQuery(int Page, int PageSize) : IListQuery
+    {
+        public string? Search => null;
+        public string? Sort => null;
+        public bool Desc => false;
     }
 
     public async Task<PortfolioFigures> FiguresAsync(CancellationToken ct)
     {
         var staleBefore = rules.StaleBefore;
-        var open = db.Initiatives.AsNoTracking().Where(i => i.IsOpen);
+        var open = db.Initiatives.AsNoTracking().Where(i => i.OpenUpdatedOn != null);
         var total = await open.CountAsync(ct);
-        var updated = await open.CountAsync(i => i.LatestUpdateOn >= staleBefore, ct);
+        var updated = await open.CountAsync(i => i.OpenUpdatedOn >= staleBefore, ct);
         var complete = await open.CountAsync(i => i.MissingCount == 0, ct);
         return new PortfolioFigures(total, updated, complete, rules.StaleAfterDays);
     }
@@ -160,13 +184,13 @@ internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules 
     public async Task<IReadOnlyList<HealthSignal>> SignalsAsync(int agencyId, DateOnly today, CancellationToken ct)
     {
         var staleBefore = rules.StaleBefore;
-        var counts = await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId && i.IsOpen)
+        var counts = await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId && i.OpenUpdatedOn != null)
             .GroupBy(i => 1)
             .Select(g => new
             {
                 Open = g.Count(),
                 Trouble = g.Count(i => i.Health == InitiativeHealth.OffTrack || i.Health == InitiativeHealth.AtRisk),
-                Stale = g.Count(i => i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore),
+                Stale = g.Count(i => i.OpenUpdatedOn < staleBefore),
             })
             .FirstOrDefaultAsync(ct);
         if (counts is null)

@@ -22,11 +22,14 @@ internal sealed class PortfolioRules(IConfiguration config, TimeProvider clock)
 
     public bool IsStale(bool isOpen, DateOnly? latestUpdateOn) => isOpen && (latestUpdateOn is null || latestUpdateOn < StaleBefore);
 
-    /// <summary>The same rule for a query: open, and no update or the latest before <see cref="StaleBefore"/>.</summary>
+    /// <summary>
+    /// The same rule for a query, as one range of <see cref="Initiative.OpenUpdatedOn"/> (null when closed, the
+    /// earliest date when never updated).
+    /// </summary>
     public Expression<Func<Initiative, bool>> IsStaleInQuery()
     {
         var staleBefore = StaleBefore;
-        return i => i.IsOpen && (i.LatestUpdateOn == null || i.LatestUpdateOn < staleBefore);
+        return i => i.OpenUpdatedOn < staleBefore;
     }
 
     /// <summary>The form's required fields, by label, with whether an initiative has each.</summary>

@@ -1,7 +1,9 @@
 using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Meetings;
+using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships;
@@ -36,9 +38,20 @@ internal sealed record AgencyRelationships(
     IReadOnlyList<OpenAction> OpenActions, IReadOnlyList<UpcomingMeeting> Meetings, IReadOnlyList<HealthSignal> Health);
 
 internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignments assignments, StakeholderMatrix matrix,
-    IEnumerable<IAgencyHealthContributor> contributors, TimeProvider clock)
+    IEnumerable<IAgencyHealthContributor> contributors, TimeProvider clock, AccessRule access, DerivedCache cache)
 {
-    public async Task<AgencyRelationships?> HandleAsync(int agencyId, CancellationToken ct)
+    /// <summary>
+    /// The agency page's relationships, kept for the user until the next save (or a minute): every module adds its
+    /// part of the health summary, and the page is the one a manager returns to most. Null when the agency is not theirs to see.
+    /// </summary>
+    public async Task<AgencyRelationships?> HandleAsync(int agencyId, CancellationToken ct) =>
+        (await cache.GetAsync($"agency-relationships:{agencyId}:{access.User.Id}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}",
+            async () => new Found(await ComputeAsync(agencyId, ct)))).Value;
+
+    /// <summary>A cached answer that may be "not found".</summary>
+    private sealed record Found(AgencyRelationships? Value);
+
+    private async Task<AgencyRelationships?> ComputeAsync(int agencyId, CancellationToken ct)
     {
         var managers = await assignments.ForAgencyAsync(agencyId, ct);
         if (!managers.IsOk)

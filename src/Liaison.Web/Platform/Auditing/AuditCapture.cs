@@ -26,6 +26,7 @@ internal static class AuditCapture
         nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText), nameof(Features.Relationships.StakeholderProfile.LastTouchOn),
         nameof(Features.Relationships.StakeholderProfile.NextDueOn), nameof(Features.Relationships.StakeholderProfile.TrackedAgencyId),
         nameof(Features.Portfolio.Initiative.IsOpen), nameof(Features.Portfolio.Initiative.MissingCount),
+        nameof(Features.Portfolio.Initiative.OpenUpdatedOn),
     ];
 
     /// <summary>Values that are recorded as having changed, never with the values themselves.</summary>

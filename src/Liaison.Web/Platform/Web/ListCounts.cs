@@ -6,19 +6,37 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Liaison.Web.Platform.Web;
 
 /// <summary>
-/// The number of rows a filtered list has, cached per filter and visibility scope until the next save
-/// (<see cref="DataGeneration"/>) or a minute, whichever comes first. Counting 20,000 people costs
-/// more than fetching the page of 25 the user sees.
+/// Figures derived from many rows (a count, a health report, a summary), cached per key and visibility scope until the
+/// next save (<see cref="DataGeneration"/>) or a minute, whichever comes first. Anything that changes the answer
+/// besides the data (today's date, a page number) belongs in the key. The generation is this process's: with several
+/// servers, another's save shows here within the minute. Performance:DerivedCache=false turns it off (the benchmark
+/// measures the cost of a first reading that way).
 /// </summary>
-internal sealed class ListCounts(IMemoryCache cache, CurrentUser user)
+internal sealed class DerivedCache(IMemoryCache cache, CurrentUser user, IConfiguration config)
 {
-    public async Task<int> CountAsync<T>(IQueryable<T> query, string key, CancellationToken ct)
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    private readonly bool _enabled = config.GetValue("Performance:DerivedCache", true);
+
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
     {
-        var cacheKey = $"count:{DataGeneration.Current}:{user.AgencyScope}:{key}";
-        if (cache.TryGetValue(cacheKey, out int count))
-            return count;
-        count = await query.CountAsync(ct);
-        cache.Set(cacheKey, count, TimeSpan.FromMinutes(1));
-        return count;
+        if (!_enabled)
+            return await compute();
+        var cacheKey = $"derived:{DataGeneration.Current}:{user.AgencyScope}:{key}";
+        if (cache.TryGetValue(cacheKey, out T? value) && value is not null)
+            return value;
+        value = await compute();
+        cache.Set(cacheKey, value, Lifetime);
+        return value;
     }
+}
+
+/// <summary>
+/// The number of rows a filtered list has, cached per filter through <see cref="DerivedCache"/>. Counting 20,000
+/// people costs more than fetching the page of 25 the user sees.
+/// </summary>
+internal sealed class ListCounts(DerivedCache cache)
+{
+    public Task<int> CountAsync<T>(IQueryable<T> query, string key, CancellationToken ct) =>
+        cache.GetAsync("count:" + key, () => query.CountAsync(ct));
 }

@@ -40,6 +40,8 @@ public sealed class PortfolioTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Assert.DoesNotContain("Updated thirty days ago", stale);
         Assert.Contains("Updated thirty-one days ago", stale);
         Assert.Contains("Never updated", stale);
+        // The stale list comes longest without an update first, and never updated before all.
+        Assert.True(stale.IndexOf("Never updated") < stale.IndexOf("Updated thirty-one days ago"), string.Join(", ", stale));
 
         // A closed initiative is never stale; a fresh update takes one off the list.
         var closed = await api.GetJsonAsync($"/api/v1/initiatives/{never}");
@@ -257,5 +259,39 @@ public sealed class PortfolioTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var csv = Spreadsheets.ReadCsv(await api.GetByteArrayAsync("/api/v1/quick-wins/export?format=csv&search=restored"));
         Assert.Equal(["Id", "Task name", "Task description", "Agency", "Relationship manager", "Contributing staff", "Benefit to the agency", "Date completed"], csv[0]);
         Assert.Equal("Restored mailbox", csv[1][1]);
+        Assert.Equal("Sam Staff", csv[1][5]);
+
+        // The summary by month puts each win in its own month.
+        var months = summary.GetProperty("byMonth").EnumerateArray().ToDictionary(m => m.GetProperty("month").GetString()!, m => m.GetProperty("count").GetInt32());
+        var thisMonthKey = Today.ToString("yyyy-MM");
+        var lastMonthKey = Today.AddMonths(-1).ToString("yyyy-MM");
+        Assert.True(months[thisMonthKey] >= 1 && months[lastMonthKey] >= 1, summary.ToString());
+    }
+
+    [Fact]
+    public async Task The_health_review_lists_owners_most_stale_first_a_page_at_a_time_and_follows_every_save()
+    {
+        using var api = await app.ApiAsync(TestData.Manager);
+        var before = (await api.GetJsonAsync("/api/v1/portfolio/health?pageSize=200")).GetProperty("now");
+        await CreateAsync(api, "Stale one of Sam");
+        await CreateAsync(api, "Stale two of Sam");
+        await CreateAsync(api, "Stale without an owner", new { ownerPersonId = (int?)null });
+
+        // Read just before, the review still counts what was saved since.
+        var health = await api.GetJsonAsync("/api/v1/portfolio/health?pageSize=200");
+        Assert.Equal(before.GetProperty("open").GetInt32() + 3, health.GetProperty("now").GetProperty("open").GetInt32());
+        Assert.Equal(before.GetProperty("stale").GetInt32() + 3, health.GetProperty("now").GetProperty("stale").GetInt32());
+
+        var owners = health.GetProperty("owners").GetProperty("items").EnumerateArray().ToList();
+        var staleCounts = owners.Select(o => o.GetProperty("stale").GetInt32()).ToList();
+        Assert.Equal(staleCounts.OrderByDescending(n => n), staleCounts);
+        Assert.True(owners.Single(o => o.GetProperty("ownerName").GetString() == "Sam Staff").GetProperty("stale").GetInt32() >= 2);
+        Assert.True(owners.Single(o => o.GetProperty("ownerName").GetString() == "No owner").GetProperty("stale").GetInt32() >= 1);
+
+        var firstPage = (await api.GetJsonAsync("/api/v1/portfolio/health?pageSize=1")).GetProperty("owners");
+        Assert.Equal(owners.Count, firstPage.GetProperty("totalCount").GetInt32());
+        Assert.Equal(owners[0].GetProperty("ownerName").GetString(), Assert.Single(firstPage.GetProperty("items").EnumerateArray()).GetProperty("ownerName").GetString());
+        var secondPage = (await api.GetJsonAsync("/api/v1/portfolio/health?pageSize=1&page=2")).GetProperty("owners");
+        Assert.Equal(owners[1].GetProperty("ownerName").GetString(), Assert.Single(secondPage.GetProperty("items").EnumerateArray()).GetProperty("ownerName").GetString());
     }
 }
