@@ -17,7 +17,7 @@ internal static class Commands
         ["create-admin"] = "create-admin --email <email> --password <password> [--name <full name>]   creates an administrator",
         ["reset-password"] = "reset-password --email <email> --password <password>   sets a user's password and clears any lockout",
         ["verify-audit"] = "verify-audit   walks the audit trail's hash chain and reports the first broken entry",
-        ["seed-benchmark"] = "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000]   fills an empty database for the benchmark",
+        ["seed-benchmark"] = "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000]   fills an empty database for the benchmark",
     };
 
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
@@ -33,11 +33,7 @@ internal static class Commands
             "create-admin" => await CreateAdminAsync(services, options),
             "reset-password" => await ResetPasswordAsync(services, options),
             "verify-audit" => await VerifyAuditAsync(services),
-            "seed-benchmark" => await services.GetRequiredService<BenchmarkData>().SeedAsync(
-                int.Parse(options.GetValueOrDefault("agencies", "200"), System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(options.GetValueOrDefault("people", "20000"), System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(options.GetValueOrDefault("interactions", "500000"), System.Globalization.CultureInfo.InvariantCulture),
-                Console.Out, CancellationToken.None),
+            "seed-benchmark" => await services.GetRequiredService<BenchmarkData>().SeedAsync(BenchmarkSize.From(options), Console.Out, CancellationToken.None),
             "help" => PrintHelp(),
             _ => UnknownCommand(command),
         };

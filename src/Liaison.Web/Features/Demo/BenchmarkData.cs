@@ -12,8 +12,9 @@ namespace Liaison.Web.Features.Demo;
 /// </summary>
 internal sealed class BenchmarkData(LiaisonDbContext db)
 {
-    public async Task<int> SeedAsync(int agencyTarget, int peopleTarget, int interactionTarget, TextWriter log, CancellationToken ct)
+    public async Task<int> SeedAsync(BenchmarkSize size, TextWriter log, CancellationToken ct)
     {
+        var (agencyTarget, peopleTarget) = (size.Agencies, size.People);
         db.SuppressAuditForBulkLoad = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var random = new Random(42);
@@ -63,9 +64,12 @@ internal sealed class BenchmarkData(LiaisonDbContext db)
             }
         }
         await db.SaveChangesAsync(ct);
-        await SeedRelationshipsAsync(interactionTarget, ct);
+        await SeedRelationshipsAsync(size.Interactions, ct);
+        await SeedPortfolioAsync(size, ct);
         await log.WriteLineAsync($"Benchmark data: {await db.Agencies.CountAsync(ct)} agencies, {await db.People.CountAsync(ct)} people, " +
-            $"{await db.Interactions.CountAsync(ct)} interactions, {await db.ActionItems.CountAsync(ct)} action items.");
+            $"{await db.Interactions.CountAsync(ct)} interactions, {await db.ActionItems.CountAsync(ct)} action items, " +
+            $"{await db.Initiatives.CountAsync(ct)} initiatives, {await db.InitiativeUpdates.CountAsync(ct)} status updates, " +
+            $"{await db.QuickWins.CountAsync(ct)} quick wins.");
         return 0;
     }
 
@@ -151,5 +155,106 @@ internal sealed class BenchmarkData(LiaisonDbContext db)
             }
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Initiatives spread over the agencies (a tenth closed, a quarter of the open ones stale, one in twenty missing its
+    /// risks, a fifth with the PMO), each with an equal share of the status updates a fortnight apart, the latest copied
+    /// onto the initiative as the application does; and quick wins over two years with one or two contributing staff.
+    /// The relationship manager of each is the agency's primary manager where it has one.
+    /// </summary>
+    private async Task SeedPortfolioAsync(BenchmarkSize size, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var (minAgency, agencies) = (await db.Agencies.MinAsync(a => a.Id, ct), await db.Agencies.CountAsync(ct));
+        var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+        string Numbers(int count) => postgres
+            ? $"SELECT generate_series(1, {count}) AS i"
+            : $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) SELECT i FROM n";
+        string DaysAgo(string days) => postgres ? $"CURRENT_DATE - ({days})" : $"date('now', '-' || ({days}) || ' days')";
+        string DaysBefore(string day, string days) => postgres ? $"{day} - ({days})" : $"date({day}, '-' || ({days}) || ' days')";
+        string DaysAfter(string day, string days) => postgres ? $"{day} + ({days})" : $"date({day}, '+' || ({days}) || ' days')";
+        var agency = $"{minAgency} + (i % {agencies})";
+        var manager = $"""
+            (SELECT u."PersonId" FROM "AgencyAssignments" a JOIN "AspNetUsers" u ON u."Id" = a."UserId"
+             WHERE a."AgencyId" = {agency} AND a."Role" = 'Primary' AND a."EndedOn" IS NULL LIMIT 1)
+            """;
+        string Staff(string n) => $"""(SELECT person FROM bench_staff WHERE rn = (({n}) % (SELECT COUNT(*) FROM bench_staff)) + 1)""";
+
+        var sql = new List<string>
+        {
+            """
+            CREATE TEMP TABLE bench_staff AS
+            SELECT "Id" AS person, ROW_NUMBER() OVER (ORDER BY "Id") AS rn FROM "People" WHERE "Kind" = 'ProviderStaff'
+            """,
+            "CREATE INDEX bench_staff_rn ON bench_staff (rn)",
+        };
+        var initiatives = size.Initiatives - await db.Initiatives.CountAsync(ct);
+        if (initiatives > 0)
+        {
+            var open = "i % 10 <> 0";
+            var lag = "CASE WHEN i % 4 = 0 THEN 31 + i % 150 ELSE i % 30 END";
+            sql.Add($"""
+                INSERT INTO "Initiatives" ("Name", "Description", "AgencyId", "RelationshipManagerPersonId", "OwnerPersonId", "Health", "Phase",
+                    "StartOn", "TargetOn", "ManagedBy", "HandedToPmoOn", "HandedToPmoPersonId", "StatusOverview", "Accomplishments", "Plans", "Risks",
+                    "LatestUpdateOn", "IsOpen", "OpenUpdatedOn", "MissingCount", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+                SELECT 'Benchmark initiative ' || i, 'What benchmark initiative ' || i || ' delivers', {agency}, COALESCE({manager}, {Staff("i * 7")}), {Staff("i")},
+                    CASE WHEN {open} THEN CASE i % 4 WHEN 1 THEN 'AtRisk' WHEN 2 THEN 'OffTrack' ELSE 'OnTrack' END ELSE 'Done' END,
+                    CASE WHEN {open} THEN 'Executing' ELSE 'Closed' END,
+                    {DaysAgo("400 + i % 300")}, {DaysAfter(DaysAgo("400 + i % 300"), "700")},
+                    CASE WHEN i % 5 = 0 THEN 'Pmo' ELSE 'RelationshipManager' END,
+                    CASE WHEN i % 5 = 0 THEN {DaysAgo("200")} END, CASE WHEN i % 5 = 0 THEN {Staff("i * 13")} END,
+                    'Status of benchmark initiative ' || i, 'Done in the last 30 days', 'Planned for the next 30 days',
+                    CASE WHEN i % 20 = 1 THEN NULL ELSE 'Risks of benchmark initiative ' || i END,
+                    {DaysAgo(lag)}, {(postgres ? $"{open}" : $"CASE WHEN {open} THEN 1 ELSE 0 END")}, CASE WHEN {open} THEN {DaysAgo(lag)} END,
+                    CASE WHEN i % 20 = 1 THEN 1 ELSE 0 END,
+                    'benchmark initiative ' || i || ' what benchmark initiative ' || i || ' delivers', {now}, {now}, 1
+                FROM ({Numbers(initiatives)}) AS numbers
+                """);
+            var perInitiative = Math.Max(1, size.Updates / initiatives);
+            sql.Add($"""
+                INSERT INTO "InitiativeUpdates" ("InitiativeId", "AsOf", "Health", "StatusOverview", "Accomplishments", "Plans", "Risks", "AuthorName", "CreatedAt")
+                SELECT x."Id", {DaysBefore("x.\"LatestUpdateOn\"", "14 * (k.i - 1)")}, x."Health",
+                    CASE WHEN k.i = 1 THEN x."StatusOverview" ELSE 'Earlier status of ' || x."Name" END,
+                    x."Accomplishments", x."Plans", x."Risks", 'Benchmark', {now}
+                FROM "Initiatives" x CROSS JOIN ({Numbers(perInitiative)}) AS k
+                WHERE x."Name" LIKE 'Benchmark initiative %'
+                """);
+        }
+        var quickWins = size.QuickWins - await db.QuickWins.CountAsync(ct);
+        if (quickWins > 0)
+        {
+            sql.Add($"""
+                INSERT INTO "QuickWins" ("TaskName", "Description", "AgencyId", "RelationshipManagerPersonId", "Benefit", "CompletedOn", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+                SELECT 'Benchmark quick win ' || i, 'What was done', {agency}, COALESCE({manager}, {Staff("i * 7")}), 'What the agency gained',
+                    {DaysAgo("i % 730")}, 'benchmark quick win ' || i || ' what was done what the agency gained', {now}, {now}, 1
+                FROM ({Numbers(quickWins)}) AS numbers
+                """);
+            sql.Add($"""
+                INSERT INTO "QuickWinContributors" ("QuickWinId", "PersonId")
+                SELECT q."Id", {Staff("q.\"Id\"")} FROM "QuickWins" q WHERE q."TaskName" LIKE 'Benchmark quick win %'
+                """);
+            sql.Add($"""
+                INSERT INTO "QuickWinContributors" ("QuickWinId", "PersonId")
+                SELECT q."Id", {Staff("q.\"Id\" + 1")} FROM "QuickWins" q WHERE q."TaskName" LIKE 'Benchmark quick win %' AND q."Id" % 2 = 0
+                """);
+        }
+        sql.Add("DROP TABLE bench_staff");
+        await using var write = await db.BeginWriteAsync(ct);
+        foreach (var statement in sql)
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
+        await write.CommitAsync(ct);
+    }
+}
+
+/// <summary>How much the benchmark loads: ten times a state's size by default.</summary>
+internal sealed record BenchmarkSize(int Agencies, int People, int Interactions, int Initiatives, int Updates, int QuickWins)
+{
+    public static BenchmarkSize From(IReadOnlyDictionary<string, string> options)
+    {
+        int Read(string name, int fallback) =>
+            options.TryGetValue(name, out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        return new(Read("agencies", 200), Read("people", 20000), Read("interactions", 500000),
+            Read("initiatives", 10000), Read("updates", 200000), Read("quick-wins", 20000));
     }
 }
