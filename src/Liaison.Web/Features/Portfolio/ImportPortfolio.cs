@@ -56,11 +56,11 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
         if (!preview.CanImport)
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
-        var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
-        var existing = await db.Initiatives.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var primaries = await db.AgencyAssignments.PrimaryPeopleByAgencyAsync(ct);
         var mapped = preview.ColumnMap;
-        var rows = new List<(Initiative Initiative, Planned Row)>();
+        var reason = $"Imported from {Path.GetFileName(fileName)}";
+        var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
+        var existing = await db.Initiatives.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         foreach (var row in plan)
         {
             var initiative = row.Id is { } id ? existing[id] : new Initiative();
@@ -88,17 +88,16 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
             input.ApplyTo(initiative);
             if (row.Id is null)
                 db.Initiatives.Add(initiative);
-            rows.Add((initiative, row));
-        }
-        await db.SaveChangesAsync(ct);
-        // The status columns: a new entry in each changed initiative's history, shown on the form when it is the newest.
-        foreach (var (initiative, row) in rows.Where(r => r.Row.Update is not null))
-        {
-            var status = row.Update!;
-            var update = status.ToUpdate(initiative.Id, status.AsOf!.Value, initiative.Health, $"Imported from {Path.GetFileName(fileName)}", access.User, clock);
-            db.InitiativeUpdates.Add(update);
-            if (initiative.LatestUpdateOn is null || update.AsOf >= initiative.LatestUpdateOn)
-                initiative.Show(update);
+            // The status columns: a new entry in the initiative's history, shown on the form when it is the newest. Tied
+            // by navigation, so a new initiative and its first update are written in the same save.
+            if (row.Update is { } status)
+            {
+                var update = status.ToUpdate(initiative.Id, status.AsOf!.Value, initiative.Health, reason, access.User, clock);
+                update.Initiative = initiative;
+                db.InitiativeUpdates.Add(update);
+                if (initiative.LatestUpdateOn is null || update.AsOf >= initiative.LatestUpdateOn)
+                    initiative.Show(update);
+            }
         }
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
