@@ -44,12 +44,9 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
     /// The agency page's relationships, kept for the user until the next save (or a minute): every module adds its
     /// part of the health summary, and the page is the one a manager returns to most. Null when the agency is not theirs to see.
     /// </summary>
-    public async Task<AgencyRelationships?> HandleAsync(int agencyId, CancellationToken ct) =>
-        (await cache.GetAsync($"agency-relationships:{agencyId}:{access.User.Id}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}",
-            async () => new Found(await ComputeAsync(agencyId, ct)))).Value;
-
-    /// <summary>A cached answer that may be "not found".</summary>
-    private sealed record Found(AgencyRelationships? Value);
+    public Task<AgencyRelationships?> HandleAsync(int agencyId, CancellationToken ct) =>
+        cache.GetAsync($"agency-relationships:{agencyId}:{access.User.Id}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}",
+            () => ComputeAsync(agencyId, ct));
 
     private async Task<AgencyRelationships?> ComputeAsync(int agencyId, CancellationToken ct)
     {

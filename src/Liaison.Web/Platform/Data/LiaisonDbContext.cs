@@ -105,6 +105,7 @@ internal sealed class LiaisonDbContext(
     {
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         List<AuditCapture.Draft> drafts;
+        List<AuditEntry> directEntries;
         // Changes are detected once here and once more after the derived values are set, not on every look at the
         // change tracker below (each would walk every tracked entity: seconds for an import of 10,000 rows).
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
@@ -118,13 +119,13 @@ internal sealed class LiaisonDbContext(
             ChangeTracker.DetectChanges();
             AuditChain.RefuseChangesToTrail(ChangeTracker);
             drafts = SuppressAuditForBulkLoad ? [] : await AuditCapture.CaptureAsync(this, cancellationToken);
+            directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        var directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (drafts.Count == 0 && directEntries.Count == 0)
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -23,8 +23,9 @@ internal sealed class DerivedCache(IMemoryCache cache, CurrentUser user, IConfig
         if (!_enabled)
             return await compute();
         var cacheKey = $"derived:{DataGeneration.Current}:{user.AgencyScope}:{key}";
-        if (cache.TryGetValue(cacheKey, out T? value) && value is not null)
-            return value;
+        // An answer of null ("not found") is kept too.
+        if (cache.TryGetValue(cacheKey, out T? value))
+            return value!;
         value = await compute();
         cache.Set(cacheKey, value, Lifetime);
         return value;
