@@ -14,6 +14,7 @@ internal static class PortfolioModule
     {
         var services = builder.Services;
         services.AddSingleton<PortfolioRules>();
+        services.AddScoped<InitiativePolicy>();
         services.AddScoped<ManageInitiatives>();
         services.AddScoped<PortfolioHealth>();
         services.AddScoped<ImportPortfolio>();

@@ -165,7 +165,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
     {
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<ActionItem>.Invalid(errors);
-        if (!await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct))
+        if (!await access.CanWriteAgencyRecordAsync(null, input.AgencyId!.Value, ct))
             return Result<ActionItem>.Forbidden();
         var item = new ActionItem();
         Apply(input, item);
@@ -179,10 +179,12 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
         var item = await access.FindAsync(db.ActionItems, id, ct);
         if (item is null)
             return Result<ActionItem>.NotFound();
-        if (!await access.CanEditAgencyRecordsAsync(item.AgencyId, ct) || (input.AgencyId is { } target && !await access.CanEditAgencyRecordsAsync(target, ct)))
+        if (!await access.CanEditAgencyRecordsAsync(item.AgencyId, ct))
             return Result<ActionItem>.Forbidden();
-        if (await ValidateAsync(input, ct) is { } errors)
+        if (await ValidateAsync(input, ct, item) is { } errors)
             return Result<ActionItem>.Invalid(errors);
+        if (!await access.CanWriteAgencyRecordAsync(item.AgencyId, input.AgencyId!.Value, ct))
+            return Result<ActionItem>.Forbidden();
         var owners = await db.People.AsNoTracking().Where(p => p.Id == item.OwnerPersonId || p.Id == input.OwnerPersonId)
             .ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);
         return await Edits.SaveAsync(db, item, input.Version ?? 0, input, ActionItemInput.From, i => Apply(input, i), nameof(ActionItem), id, ct,
@@ -223,9 +225,16 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
             item.CompletedOn = null;
     }
 
-    private async Task<Dictionary<string, string[]>?> ValidateAsync(ActionItemInput input, CancellationToken ct)
+    private async Task<Dictionary<string, string[]>?> ValidateAsync(ActionItemInput input, CancellationToken ct, ActionItem? current = null)
     {
         var errors = Validation.Check(ActionItemInputValidator.Instance, input) ?? [];
+        // The meeting or interaction it came from (kept when the input leaves it out): one the user can see, of the item's agency.
+        if ((input.MeetingId ?? current?.MeetingId) is { } meetingId && input.AgencyId is { } forAgency
+            && !await db.Meetings.AnyAsync(m => m.Id == meetingId && m.Agencies.Any(a => a.AgencyId == forAgency), ct))
+            errors[nameof(ActionItemInput.MeetingId)] = ["The meeting is not one you can see, or it is not with this agency."];
+        if ((input.InteractionId ?? current?.InteractionId) is { } interactionId && input.AgencyId is { } ofAgency
+            && !await db.Interactions.AnyAsync(i => i.Id == interactionId && i.AgencyId == ofAgency, ct))
+            errors[nameof(ActionItemInput.InteractionId)] = ["The interaction is not one you can see, or it is not with this agency."];
         if (input.OwnerPersonId is { } ownerId && input.AgencyId is { } agencyId
             && !await db.People.AnyAsync(p => p.Id == ownerId && p.IsActive && (p.Kind == PersonKind.ProviderStaff || p.AgencyId == agencyId), ct))
             errors[nameof(ActionItemInput.OwnerPersonId)] = ["The owner is a member of staff or one of this agency's contacts."];

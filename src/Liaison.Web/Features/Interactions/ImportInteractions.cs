@@ -27,6 +27,7 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
         new("Attendees", "Attendees", false, "Participants", "Attendee emails"),
         new("Summary", "Summary", false, "Notes"),
         new("FollowUp", "Follow-up", false, "Follow up", "Next steps"),
+        new("InternalNotes", "Internal notes", false),
     ];
 
     private sealed record Planned(int? Id, InteractionInput Input);
@@ -67,59 +68,81 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
         var emails = sheet.Table.Rows.SelectMany(r => Split(sheet.Value(r, "Attendees"))).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => p.Email != null && emails.Contains(p.Email))
             .Select(p => new { p.Id, p.Email, p.AgencyId, p.Kind }).ToListAsync(ct);
-        var ids = sheet.Table.Rows.Select(r => int.TryParse(sheet.Value(r, "Id"), CultureInfo.InvariantCulture, out var id) ? id : 0).Where(i => i > 0).ToList();
-        var known = (await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var ids = sheet.Table.Rows.Select(r => int.TryParse(sheet.Value(r, "Id"), CultureInfo.InvariantCulture, out var id) ? id : 0).Where(i => i > 0).Distinct().ToList();
+        var known = await db.Interactions.AsNoTracking().Include(i => i.Attendees).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var keptIds = known.Values.SelectMany(i => i.Attendees.Select(a => a.PersonId)).Distinct().ToList();
+        var kept = await db.People.AsNoTracking().IgnoreQueryFilters().Where(p => keptIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new { p.AgencyId, p.Kind, Name = p.FirstName + " " + p.LastName }, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var plan = new List<Planned>();
         var results = new List<ImportRowResult>();
         foreach (var row in sheet.Table.Rows)
         {
             var errors = new List<string>();
-            var input = new InteractionInput { Subject = sheet.Value(row, "Subject"), Summary = sheet.Value(row, "Summary"), FollowUp = sheet.Value(row, "FollowUp") };
-            int? id = null;
-            if (sheet.Value(row, "Id") is { Length: > 0 } idText)
-            {
-                if (int.TryParse(idText, CultureInfo.InvariantCulture, out var parsed) && known.Contains(parsed))
-                    id = parsed;
-                else
-                    errors.Add($"Id {idText} is not an interaction you can see; leave Id empty to add one.");
-            }
-            var dateText = sheet.Value(row, "Date");
+            bool Has(string key) => sheet.Map.ContainsKey(key);
+            string V(string key) => sheet.Value(row, key);
+            Interaction? current = null;
+            if (V("Id") is { Length: > 0 } idText && !(int.TryParse(idText, CultureInfo.InvariantCulture, out var parsed) && known.TryGetValue(parsed, out current)))
+                errors.Add($"Id {idText} is not an interaction you can see; leave Id empty to add one.");
+            // A row that names an interaction changes the fields the file has columns for; the others stay as they are.
+            var input = current is null ? new InteractionInput() : InteractionInput.From(current);
+            input.Subject = V("Subject");
+            if (Has("Summary"))
+                input.Summary = V("Summary");
+            if (Has("FollowUp"))
+                input.FollowUp = V("FollowUp");
+            if (Has("InternalNotes"))
+                input.InternalNotes = V("InternalNotes");
+            var dateText = V("Date");
             if (ImportValues.TryDate(dateText, out var date))
                 input.OccurredOn = date;
             else
                 errors.Add($"Date \"{dateText}\" should be a date like 2026-11-22.");
-            var agencyText = sheet.Value(row, "Agency");
+            var agencyText = V("Agency");
             var agency = agencies.Find(agencyText);
             if (agency is null)
                 errors.Add($"Agency \"{agencyText}\" is not in the directory.");
-            else if (!await access.CanEditAgencyRecordsAsync(agency.Id, ct))
-                errors.Add($"You may not record interactions for {agency.Name}.");
+            else if (!await access.CanWriteAgencyRecordAsync(current?.AgencyId, agency.Id, ct))
+            {
+                errors.Add(current is not null && !await access.CanEditAgencyRecordsAsync(current.AgencyId, ct)
+                    ? $"You may not change interaction {current.Id}: only its agency's relationship managers and administrators may."
+                    : $"You may not record interactions for {agency.Name}.");
+            }
             input.AgencyId = agency?.Id;
-            if (sheet.Value(row, "Kind") is { Length: > 0 } kindText)
+            if (V("Kind") is { Length: > 0 } kindText)
             {
                 if (InteractionKinds.TryParse(kindText, out var kind))
                     input.Kind = kind;
                 else
                     errors.Add($"Kind \"{kindText}\" should be one of: {string.Join(", ", Enum.GetValues<InteractionKind>().Select(InteractionKinds.Label))}.");
             }
-            foreach (var email in Split(sheet.Value(row, "Attendees")))
+            if (Has("Attendees"))
             {
-                var person = people.FirstOrDefault(p => p.Email == email);
-                if (person is null)
-                    errors.Add($"Attendee {email} is not in the directory.");
-                else if (person.Kind == PersonKind.AgencyContact && person.AgencyId != agency?.Id)
-                    errors.Add($"Attendee {email} is not a contact of this agency.");
-                else
-                    input.AttendeeIds.Add(person.Id);
+                input.AttendeeIds = [];
+                foreach (var email in Split(V("Attendees")))
+                {
+                    var person = people.FirstOrDefault(p => p.Email == email);
+                    if (person is null)
+                        errors.Add($"Attendee {email} is not in the directory.");
+                    else if (person.Kind == PersonKind.AgencyContact && person.AgencyId != agency?.Id)
+                        errors.Add($"Attendee {email} is not a contact of this agency.");
+                    else
+                        input.AttendeeIds.Add(person.Id);
+                }
+            }
+            else if (agency is not null && current is not null && agency.Id != current.AgencyId)
+            {
+                // Attendees the file leaves as they are must still belong to the interaction's (new) agency, as the form requires.
+                foreach (var other in input.AttendeeIds.Select(id => kept.GetValueOrDefault(id)).Where(p => p is not null && p.Kind == PersonKind.AgencyContact && p.AgencyId != agency.Id))
+                    errors.Add($"Attendee {other!.Name} is not a contact of {agency.Name}; add an Attendees column to say who attended.");
             }
             if (Validation.Check(InteractionInputValidator.Instance, input) is { } invalid)
                 errors.AddRange(invalid.Where(e => e.Key is not (nameof(InteractionInput.AgencyId) or nameof(InteractionInput.OccurredOn))).SelectMany(e => e.Value));
             if (input.OccurredOn > today.AddDays(1))
                 errors.Add("The date is in the future; plan future interactions as meetings.");
             if (errors.Count == 0)
-                plan.Add(new Planned(id, input));
-            results.Add(new ImportRowResult(row.RowNumber, id is null ? ImportPreview.Create : ImportPreview.Update,
+                plan.Add(new Planned(current?.Id, input));
+            results.Add(new ImportRowResult(row.RowNumber, current is null ? ImportPreview.Create : ImportPreview.Update,
                 $"{dateText} {agency?.Acronym ?? agencyText}: {input.Subject}", errors));
         }
         return (sheet.Preview(fileName, results), plan);

@@ -92,7 +92,7 @@ internal sealed class RecordInteraction(LiaisonDbContext db, AccessRule access, 
     {
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<Interaction>.Invalid(errors);
-        if (!await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct))
+        if (!await access.CanWriteAgencyRecordAsync(null, input.AgencyId!.Value, ct))
             return Result<Interaction>.Forbidden();
         var interaction = new Interaction();
         input.ApplyTo(interaction);
@@ -113,7 +113,7 @@ internal sealed class RecordInteraction(LiaisonDbContext db, AccessRule access, 
             return Result<Interaction>.Forbidden();
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<Interaction>.Invalid(errors);
-        if (input.AgencyId != interaction.AgencyId && !await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct))
+        if (!await access.CanWriteAgencyRecordAsync(interaction.AgencyId, input.AgencyId!.Value, ct))
             return Result<Interaction>.Forbidden();
         var touched = interaction.Attendees.Select(a => a.PersonId).Union(input.AttendeeIds).ToList();
         var names = await db.People.AsNoTracking().Where(p => touched.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);

@@ -16,7 +16,7 @@ namespace Liaison.Web.Features.Portfolio;
 /// updates rather than duplicates. A row whose status fields differ from the initiative's latest update appends a
 /// status update as of its "Latest update date". Every row is written or none.
 /// </summary>
-internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, PortfolioRules rules, TimeProvider clock)
+internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, InitiativePolicy policy, PortfolioRules rules, TimeProvider clock)
 {
     public const string Kind = "portfolio";
 
@@ -112,17 +112,22 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
         var agencies = await AgencyNames.LoadAsync(db, ct);
         var staff = await StaffNames.LoadAsync(db, ct);
         var known = await db.Initiatives.AsNoTracking()
-            .Select(i => new { i.Id, i.AgencyId, i.Name, i.StatusOverview, i.Accomplishments, i.Plans, i.Risks, i.LatestUpdateOn, i.Version })
+            .Select(i => new
+            {
+                i.Id,
+                i.AgencyId,
+                i.Name,
+                i.StatusOverview,
+                i.Accomplishments,
+                i.Plans,
+                i.Risks,
+                i.LatestUpdateOn,
+                i.Version,
+                Holders = new InitiativeHolders(i.AgencyId, i.OwnerPersonId, i.RelationshipManagerPersonId, i.HandedToPmoPersonId),
+            })
             .ToListAsync(ct);
         var byId = known.ToDictionary(i => i.Id);
         var byName = known.GroupBy(i => (i.AgencyId, i.Name.ToUpperInvariant())).ToDictionary(g => g.Key, g => g.First());
-        var editable = new Dictionary<int, bool>();
-        async Task<bool> CanEditAsync(int agencyId)
-        {
-            if (!editable.TryGetValue(agencyId, out var can))
-                editable[agencyId] = can = await access.CanEditAgencyRecordsAsync(agencyId, ct);
-            return can;
-        }
         var today = rules.Today;
         var seen = new Dictionary<(int, string), int>();
         var plan = new List<Planned>();
@@ -136,8 +141,6 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
             var agency = agencies.Find(agencyText);
             if (agency is null)
                 errors.Add(agencyText.Length == 0 ? "The agency is missing." : $"Agency \"{agencyText}\" is not in the directory.");
-            else if (!await CanEditAsync(agency.Id))
-                errors.Add($"You may not change {agency.Name}'s portfolio: only its relationship managers and administrators may.");
             input.AgencyId = agency?.Id;
 
             int? Person(string key, string label)
@@ -197,6 +200,9 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
                     seen[key] = row.RowNumber;
             }
             input.Version = version;
+            // The same check as the form's, for the initiative as it is and as the row would leave it.
+            if (agency is not null && await policy.RefusalAsync(id is { } matchedId ? byId[matchedId].Holders : null, agency.Id, input.OwnerPersonId, ct) is { } refusal)
+                errors.Add(RefusalMessage(refusal, id, agency.Name));
             if (Validation.Check(InitiativeInputValidator.Instance, input) is { } invalid)
                 errors.AddRange(invalid.Where(e => e.Key != nameof(InitiativeInput.AgencyId)).SelectMany(e => e.Value));
 
@@ -223,6 +229,14 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, Po
         }
         return (sheet.Preview(fileName, results), plan);
     }
+
+    private static string RefusalMessage(InitiativeRefusal refusal, int? id, string agencyName) => refusal switch
+    {
+        InitiativeRefusal.NotTheirs =>
+            $"You may not change initiative {id}: only its agency's relationship managers, its own project manager, relationship manager or PMO lead, and administrators may.",
+        _ when id is not null => $"You may not move an initiative to {agencyName}: only its relationship managers and administrators may write its records.",
+        _ => $"You may not add initiatives to {agencyName}: only its relationship managers and administrators may, or staff adding one they will own.",
+    };
 
     private static bool Same(string? stored, string? file) => string.Equals(Validation.Clean(stored) ?? "", Validation.Clean(file) ?? "", StringComparison.Ordinal);
 }

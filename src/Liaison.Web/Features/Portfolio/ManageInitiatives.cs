@@ -189,7 +189,7 @@ internal sealed record SharedInitiative(int Id, string Name, string? Description
 }
 
 /// <summary>The portfolio: initiatives, their status updates (append-only, corrected by new entries), the PMO hand-off, lists and exports.</summary>
-internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, PortfolioRules rules, ListCounts counts, TimeProvider clock)
+internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, InitiativePolicy policy, PortfolioRules rules, ListCounts counts, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<Initiative>> Sorts = new Dictionary<string, SortOrder<Initiative>>
     {
@@ -204,7 +204,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         ["stalest"] = SortOrder<Initiative>.By(i => i.OpenUpdatedOn),
     };
 
-    public bool IsInternalUser => access.User.IsProviderUser;
+    public bool IsInternalUser => policy.IsProviderUser;
 
     public Task<PagedResult<InitiativeRow>> ListAsync(InitiativeListQuery query, CancellationToken ct) =>
         Rows(Filtered(query)).ToPageAsync(query, ct, counts);
@@ -325,15 +325,8 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         return Result<IReadOnlyList<InitiativeUpdate>>.Ok(updates);
     }
 
-    /// <summary>Administrators, the agency's relationship managers, and the initiative's own manager, owner or PMO lead.</summary>
-    public async Task<bool> CanEditAsync(Initiative initiative, CancellationToken ct)
-    {
-        if (!IsInternalUser)
-            return false;
-        var me = access.User.PersonId;
-        return (me is not null && (initiative.OwnerPersonId == me || initiative.RelationshipManagerPersonId == me || initiative.HandedToPmoPersonId == me))
-            || await access.CanEditAgencyRecordsAsync(initiative.AgencyId, ct);
-    }
+    /// <summary>Administrators, the agency's relationship managers, and the initiative's own manager, owner or PMO lead (see <see cref="InitiativePolicy"/>).</summary>
+    public Task<bool> CanEditAsync(Initiative initiative, CancellationToken ct) => policy.MayEditAsync(InitiativeHolders.Of(initiative), ct);
 
     public async Task<Result<Initiative>> CreateAsync(InitiativeInput input, CancellationToken ct)
     {
@@ -341,9 +334,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
             return Result<Initiative>.Forbidden();
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<Initiative>.Invalid(errors);
-        // Staff may add the initiatives they own; the agency's managers any of it.
-        var me = access.User.PersonId;
-        if (!await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct) && (me is null || input.OwnerPersonId != me))
+        if (await policy.RefusalAsync(null, input.AgencyId!.Value, input.OwnerPersonId, ct) is not null)
             return Result<Initiative>.Forbidden();
         input.RelationshipManagerPersonId ??= await db.AgencyAssignments.PrimaryPersonAsync(input.AgencyId!.Value, ct);
         var initiative = new Initiative();
@@ -360,10 +351,10 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
             return Result<Initiative>.NotFound();
         if (!await CanEditAsync(initiative, ct))
             return Result<Initiative>.Forbidden();
-        if (input.AgencyId is { } target && target != initiative.AgencyId && !await access.CanEditAgencyRecordsAsync(target, ct))
-            return Result<Initiative>.Forbidden();
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<Initiative>.Invalid(errors);
+        if (await policy.RefusalAsync(InitiativeHolders.Of(initiative), input.AgencyId!.Value, input.OwnerPersonId, ct) is not null)
+            return Result<Initiative>.Forbidden();
         var names = await db.People.AsNoTracking()
             .Where(p => p.Id == initiative.OwnerPersonId || p.Id == input.OwnerPersonId || p.Id == initiative.RelationshipManagerPersonId || p.Id == input.RelationshipManagerPersonId)
             .ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);

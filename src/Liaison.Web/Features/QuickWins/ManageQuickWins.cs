@@ -220,7 +220,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
     {
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<QuickWin>.Invalid(errors);
-        if (!MaySee || !await access.CanEditAgencyRecordsAsync(input.AgencyId!.Value, ct))
+        if (!MaySee || !await access.CanWriteAgencyRecordAsync(null, input.AgencyId!.Value, ct))
             return Result<QuickWin>.Forbidden();
         input.RelationshipManagerPersonId ??= await db.AgencyAssignments.PrimaryPersonAsync(input.AgencyId!.Value, ct);
         var item = new QuickWin();
@@ -237,10 +237,12 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
         var item = await access.FindAsync(db.QuickWins.Include(q => q.Contributors), id, ct);
         if (item is null)
             return Result<QuickWin>.NotFound();
-        if (!await access.CanEditAgencyRecordsAsync(item.AgencyId, ct) || (input.AgencyId is { } target && !await access.CanEditAgencyRecordsAsync(target, ct)))
+        if (!await access.CanEditAgencyRecordsAsync(item.AgencyId, ct))
             return Result<QuickWin>.Forbidden();
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<QuickWin>.Invalid(errors);
+        if (!await access.CanWriteAgencyRecordAsync(item.AgencyId, input.AgencyId!.Value, ct))
+            return Result<QuickWin>.Forbidden();
         return await Edits.SaveAsync(db, item, input.Version ?? 0, input, QuickWinInput.From, input.ApplyTo, nameof(QuickWin), id, ct);
     }
 
@@ -317,7 +319,6 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
         var byId = known.ToDictionary(q => q.Id);
         var byKey = known.GroupBy(q => (q.AgencyId, q.TaskName.ToUpperInvariant(), q.CompletedOn)).ToDictionary(g => g.Key, g => g.First());
         var primaries = await db.AgencyAssignments.PrimaryPeopleByAgencyAsync(ct);
-        var editable = new Dictionary<int, bool>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var plan = new List<Planned>();
         var results = new List<ImportRowResult>();
@@ -330,13 +331,6 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
             var agency = agencies.Find(agencyText);
             if (agency is null)
                 errors.Add(agencyText.Length == 0 ? "The agency is missing." : $"Agency \"{agencyText}\" is not in the directory.");
-            else
-            {
-                if (!editable.TryGetValue(agency.Id, out var can))
-                    editable[agency.Id] = can = await access.CanEditAgencyRecordsAsync(agency.Id, ct);
-                if (!can)
-                    errors.Add($"You may not log quick wins for {agency.Name}.");
-            }
             input.AgencyId = agency?.Id;
             if (V("Manager") is { Length: > 0 } manager)
                 input.RelationshipManagerPersonId = staff.Find(manager, "Relationship manager", errors);
@@ -364,6 +358,14 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
             }
             else if (agency is not null && input.CompletedOn is { } completed && byKey.TryGetValue((agency.Id, input.TaskName.Trim().ToUpperInvariant(), completed), out var same))
                 (existingId, input.Version) = (same.Id, same.Version);
+            // The same check as the form's, for the quick win as it is and as the row would leave it.
+            var current = existingId is { } matched ? byId[matched] : null;
+            if (agency is not null && !await access.CanWriteAgencyRecordAsync(current?.AgencyId, agency.Id, ct))
+            {
+                errors.Add(current is not null && !await access.CanEditAgencyRecordsAsync(current.AgencyId, ct)
+                    ? $"You may not change quick win {current.Id}: only its agency's relationship managers and administrators may."
+                    : $"You may not log quick wins for {agency.Name}.");
+            }
             if (Validation.Check(QuickWinInputValidator.Instance, input) is { } invalid)
                 errors.AddRange(invalid.Where(e => e.Key != nameof(QuickWinInput.AgencyId) && !(e.Key == nameof(QuickWinInput.ContributorIds) && V("Contributors").Length > 0)).SelectMany(e => e.Value));
             if (errors.Count == 0)

@@ -56,6 +56,15 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public async Task<bool> CanEditAgencyRecordsAsync(int agencyId, CancellationToken ct) =>
         user.IsAdministrator || (await AssignedAgenciesAsync(ct)).Contains(agencyId);
 
+    /// <summary>
+    /// Whether the user may write a record of one agency as it is (<paramref name="currentAgencyId"/>, null for a new
+    /// record) and as it will be (<paramref name="targetAgencyId"/>): both agencies' records must be theirs to write. The
+    /// one check the form, the API and the import ask for a record that belongs to an agency.
+    /// </summary>
+    public async Task<bool> CanWriteAgencyRecordAsync(int? currentAgencyId, int targetAgencyId, CancellationToken ct) =>
+        (currentAgencyId is not { } current || await CanEditAgencyRecordsAsync(current, ct))
+        && (targetAgencyId == currentAgencyId || await CanEditAgencyRecordsAsync(targetAgencyId, ct));
+
     public async Task<bool> CanEditPersonAsync(Person person, CancellationToken ct) => person.Kind == PersonKind.AgencyContact && person.AgencyId is { } agencyId
         ? await CanEditAgencyRecordsAsync(agencyId, ct)
         : user.IsAdministrator;
