@@ -3,6 +3,9 @@ using Liaison.Web.Features.Audit;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Features.Users;
 using Liaison.Web.Platform.Auditing;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Email;
+using Liaison.Web.Platform.Web;
 
 namespace Liaison.Web.Features;
 
@@ -23,5 +26,22 @@ internal static class AdministrationModule
     }
 
     public static RouteGroupBuilder MapAdministrationApi(this RouteGroupBuilder api) =>
-        api.MapAccountApi().MapUsersApi().MapSettingsApi().MapAuditApi();
+        api.MapAccountApi().MapUsersApi().MapSettingsApi().MapAuditApi().MapOutboxApi();
+
+    private static RouteGroupBuilder MapOutboxApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/outbox").WithTags("Administration").RequireAuthorization(Policies.Administrator);
+        group.MapGet("/", async (OutboxState? state, int? page, int? pageSize, ReviewOutbox outbox, CancellationToken ct) =>
+                (await outbox.ListAsync(state ?? OutboxState.Failed, page ?? 1, pageSize ?? Paging.DefaultPageSize, ct)).ToApi(p => p))
+            .WithSummary("Outgoing mail by state (failed: every attempt spent, with the last error; pending; sent), newest first");
+        group.MapGet("/summary", async (ReviewOutbox outbox, CancellationToken ct) => (await outbox.SummaryAsync(ct)).ToApi(s => s))
+            .WithSummary("How many messages wait, failed, and went out in the last day");
+        group.MapPost("/{id:long}/retry", async (long id, ReviewOutbox outbox, CancellationToken ct) =>
+            {
+                var retried = await outbox.RetryAsync(id, ct);
+                return retried.IsOk ? Results.NoContent() : retried.Problem();
+            })
+            .WithSummary("Give a failed message a fresh budget of attempts, starting now");
+        return api;
+    }
 }

@@ -69,7 +69,7 @@ internal sealed class Tokens(LiaisonDbContext db, UserManager<User> users, SignI
     {
         if (current.Id is not { } userId)
             return Result<IssuedToken>.Forbidden();
-        var errors = new Dictionary<string, string[]>();
+        var errors = Validation.Check(input) ?? [];
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 100)
             errors[nameof(PersonalTokenInput.Name)] = ["Name the token after what will use it (up to 100 characters), for instance \"Power BI report\"."];
         if (!AllowedExpiries.Contains(input.ExpiresInDays))

@@ -17,6 +17,7 @@ internal sealed class ActionItemInput : IVersionedInput
     [Display(Name = "Action")]
     public string Title { get; set => field = value ?? ""; } = "";
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Details")]
     public string? Details { get; set; }
 

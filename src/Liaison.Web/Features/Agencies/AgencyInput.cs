@@ -22,13 +22,16 @@ internal sealed class AgencyInput : IVersionedInput
     [Display(Name = "Main phone")]
     public string? Phone { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Address")]
     public string? Address { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Internal notes")]
     public string? InternalNotes { get; set; }
 
     [Display(Name = "Lines of service consumed")]
+    [MaxItems(500)]
     public List<int> LineOfServiceIds { get; set => field = value ?? []; } = [];
 
     /// <summary>For an update: the version the editor started from.</summary>

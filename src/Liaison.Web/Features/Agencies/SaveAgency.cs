@@ -68,7 +68,7 @@ internal sealed class SaveAgency(LiaisonDbContext db, AccessRule access)
         if (name.Length > 0 && await db.Agencies.IgnoreQueryFilters().AnyAsync(a => a.Name.ToLower() == name && a.Id != id, ct))
             errors[nameof(AgencyInput.Name)] = ["An agency with this name already exists."];
         var lineIds = input.LineOfServiceIds.Distinct().ToList();
-        if (lineIds.Count > 0 && await db.LinesOfService.CountAsync(l => lineIds.Contains(l.Id), ct) != lineIds.Count)
+        if (lineIds.Count > 0 && !errors.ContainsKey(nameof(AgencyInput.LineOfServiceIds)) && await db.LinesOfService.CountAsync(l => lineIds.Contains(l.Id), ct) != lineIds.Count)
             errors[nameof(AgencyInput.LineOfServiceIds)] = ["Choose lines of service from the catalogue."];
         return errors.Count == 0 ? null : errors;
     }

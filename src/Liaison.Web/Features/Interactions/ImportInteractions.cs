@@ -42,7 +42,7 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
         var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
-        var existing = await db.Interactions.Include(i => i.Attendees).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var existing = await db.Interactions.Include(i => i.Attendees).Where(i => EF.Parameter(ids).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var touched = new HashSet<int>();
         foreach (var row in plan)
         {
@@ -66,12 +66,12 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
             return (failure!, []);
         var agencies = await AgencyNames.LoadAsync(db, ct);
         var emails = sheet.Table.Rows.SelectMany(r => Split(sheet.Value(r, "Attendees"))).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => p.Email != null && emails.Contains(p.Email))
+        var people = await db.People.AsNoTracking().Where(p => p.Email != null && EF.Parameter(emails).Contains(p.Email))
             .Select(p => new { p.Id, p.Email, p.AgencyId, p.Kind }).ToListAsync(ct);
         var ids = sheet.Table.Rows.Select(r => int.TryParse(sheet.Value(r, "Id"), CultureInfo.InvariantCulture, out var id) ? id : 0).Where(i => i > 0).Distinct().ToList();
-        var known = await db.Interactions.AsNoTracking().Include(i => i.Attendees).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var known = await db.Interactions.AsNoTracking().Include(i => i.Attendees).Where(i => EF.Parameter(ids).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         var keptIds = known.Values.SelectMany(i => i.Attendees.Select(a => a.PersonId)).Distinct().ToList();
-        var kept = await db.People.AsNoTracking().IgnoreQueryFilters().Where(p => keptIds.Contains(p.Id))
+        var kept = await db.People.AsNoTracking().IgnoreQueryFilters().Where(p => EF.Parameter(keptIds).Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => new { p.AgencyId, p.Kind, Name = p.FirstName + " " + p.LastName }, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var plan = new List<Planned>();
@@ -94,10 +94,9 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
             if (Has("InternalNotes"))
                 input.InternalNotes = V("InternalNotes");
             var dateText = V("Date");
-            if (ImportValues.TryDate(dateText, out var date))
-                input.OccurredOn = date;
-            else
-                errors.Add($"Date \"{dateText}\" should be a date like 2026-11-22.");
+            input.OccurredOn = ImportValues.Date(dateText, "Date", errors);
+            if (dateText.Length == 0)
+                errors.Add("The date is missing.");
             var agencyText = V("Agency");
             var agency = agencies.Find(agencyText);
             if (agency is null)

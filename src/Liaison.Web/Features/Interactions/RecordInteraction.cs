@@ -24,16 +24,20 @@ internal sealed class InteractionInput : IVersionedInput
     [Display(Name = "Subject")]
     public string Subject { get; set => field = value ?? ""; } = "";
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Summary")]
     public string? Summary { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Follow-up")]
     public string? FollowUp { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Internal notes")]
     public string? InternalNotes { get; set; }
 
     [Display(Name = "Attendees")]
+    [MaxItems(500)]
     public List<int> AttendeeIds { get; set => field = value ?? []; } = [];
 
     public int? Version { get; set; }
@@ -172,7 +176,7 @@ internal sealed class RecordInteraction(LiaisonDbContext db, AccessRule access, 
         if (input.OccurredOn is { } date && date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
             errors[nameof(InteractionInput.OccurredOn)] = ["An interaction is recorded once it has happened; plan future ones as meetings."];
         var ids = input.AttendeeIds.Distinct().ToList();
-        if (ids.Count > 0)
+        if (ids.Count > 0 && !errors.ContainsKey(nameof(InteractionInput.AttendeeIds)))
         {
             var found = await db.People.Where(p => ids.Contains(p.Id) && (p.AgencyId == input.AgencyId || p.Kind == PersonKind.ProviderStaff)).CountAsync(ct);
             if (found != ids.Count)

@@ -16,6 +16,7 @@ internal sealed class LineOfServiceInput : IVersionedInput
     [Display(Name = "Operational unit")]
     public int? OperationalUnitId { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Key functions")]
     public string? Description { get; set; }
 

@@ -32,7 +32,9 @@ internal static class Calendar
             if (e.AllDay is { } day)
             {
                 lines.Add("DTSTART;VALUE=DATE:" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-                lines.Add("DTEND;VALUE=DATE:" + day.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+                // An all-day event lasts the day by default (RFC 5545, 3.6.1); the end is written except on the last day a date can name.
+                if (day < DateOnly.MaxValue)
+                    lines.Add("DTEND;VALUE=DATE:" + day.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
                 lines.Add("TRANSP:TRANSPARENT");
             }
             else
@@ -58,7 +60,7 @@ internal static class Calendar
 
     private static string Utc(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    private static string Escape(string text) => text
+    private static string Escape(string text) => Liaison.Web.Platform.Web.InputRules.Printable(text)!
         .Replace("\\", "\\\\", StringComparison.Ordinal)
         .Replace(";", "\\;", StringComparison.Ordinal)
         .Replace(",", "\\,", StringComparison.Ordinal)

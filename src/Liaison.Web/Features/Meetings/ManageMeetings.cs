@@ -43,12 +43,15 @@ internal sealed class MeetingInput : IVersionedInput
     public string? Location { get; set; }
 
     [Display(Name = "Agencies")]
+    [MaxItems(500)]
     public List<int> AgencyIds { get; set => field = value ?? []; } = [];
 
     [Display(Name = "Attendees")]
+    [MaxItems(500)]
     public List<int> AttendeeIds { get; set => field = value ?? []; } = [];
 
     /// <summary>One agenda item per line.</summary>
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Agenda")]
     public string? Agenda { get; set; }
 
@@ -56,11 +59,14 @@ internal sealed class MeetingInput : IVersionedInput
     public MeetingStatus Status { get; set; } = MeetingStatus.Planned;
 
     [Display(Name = "Who attended")]
+    [MaxItems(500)]
     public List<int> AttendedIds { get; set => field = value ?? []; } = [];
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Minutes")]
     public string? Minutes { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Decisions")]
     public string? Decisions { get; set; }
 
@@ -83,6 +89,7 @@ internal sealed class MeetingInput : IVersionedInput
         Version = m.Version,
     };
 
+    [MaxItems(100, Field = nameof(Agenda))]
     public IReadOnlyList<string> AgendaLines => (Agenda ?? "").Split('\n').Select(l => l.Trim().TrimStart('-', '*', '•').Trim()).Where(l => l.Length > 0).ToList();
 }
 
@@ -99,6 +106,7 @@ internal sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
             .GreaterThan(m => m.StartsAt).When(m => m.StartsAt is not null).WithMessage("The meeting must end after it starts.");
         RuleFor(m => m.AgencyIds).NotEmpty().WithMessage("Choose the agency or agencies the meeting is with.");
         RuleFor(m => m.Location).MaximumLength(300);
+        RuleFor(m => m.Agenda).MaximumLength(20000);
         RuleForEach(m => m.AgendaLines).MaximumLength(1000).OverridePropertyName(nameof(MeetingInput.Agenda));
         RuleFor(m => m.Minutes).MaximumLength(20000);
         RuleFor(m => m.Decisions).MaximumLength(8000);
@@ -231,10 +239,13 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
     {
         var errors = Validation.Check(MeetingInputValidator.Instance, input) ?? [];
         var agencyIds = input.AgencyIds.Distinct().ToList();
-        if (agencyIds.Count > 0 && await db.Agencies.CountAsync(a => agencyIds.Contains(a.Id), ct) != agencyIds.Count)
+        // What the database is asked about only lists within their bounds (a 40,000-item list is refused above, not sent).
+        var listsInBounds = !errors.ContainsKey(nameof(MeetingInput.AgencyIds)) && !errors.ContainsKey(nameof(MeetingInput.AttendeeIds))
+            && !errors.ContainsKey(nameof(MeetingInput.AttendedIds));
+        if (listsInBounds && agencyIds.Count > 0 && await db.Agencies.CountAsync(a => agencyIds.Contains(a.Id), ct) != agencyIds.Count)
             errors[nameof(MeetingInput.AgencyIds)] = ["Choose agencies from the list."];
         var people = input.AttendeeIds.Union(input.AttendedIds).Distinct().ToList();
-        if (people.Count > 0 && await db.People.CountAsync(p => people.Contains(p.Id)
+        if (listsInBounds && people.Count > 0 && await db.People.CountAsync(p => people.Contains(p.Id)
                 && (p.Kind == PersonKind.ProviderStaff || (p.AgencyId != null && agencyIds.Contains(p.AgencyId.Value))), ct) != people.Count)
             errors[nameof(MeetingInput.AttendeeIds)] = ["Attendees are contacts of the meeting's agencies or the provider's staff."];
         if (input.Status == MeetingStatus.Held && input.StartsAt is { } starts && time.ToUtc(starts) > clock.GetUtcNow().UtcDateTime)

@@ -73,7 +73,7 @@ internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
         var emails = table.Rows.Select(r => r.Get(map.GetValueOrDefault("Email")).ToLowerInvariant()).Where(e => e.Length > 0).ToHashSet();
         var ids = table.Rows.Select(r => int.TryParse(r.Get(map.GetValueOrDefault("Id")), CultureInfo.InvariantCulture, out var id) ? id : 0)
             .Where(id => id > 0).ToHashSet();
-        var existing = await db.People.Where(p => ids.Contains(p.Id) || (p.Email != null && emails.Contains(p.Email))).ToListAsync(ct);
+        var existing = await db.People.Where(p => EF.Parameter(ids).Contains(p.Id) || (p.Email != null && EF.Parameter(emails).Contains(p.Email))).ToListAsync(ct);
         var byId = existing.ToDictionary(p => p.Id);
         var byEmail = existing.Where(p => p.Email is not null).GroupBy(p => p.Email!).ToDictionary(g => g.Key, g => g.First());
 

@@ -31,6 +31,7 @@ internal sealed class PersonInput : IVersionedInput
     [Display(Name = "Operational unit")]
     public int? OperationalUnitId { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Internal notes")]
     public string? InternalNotes { get; set; }
 

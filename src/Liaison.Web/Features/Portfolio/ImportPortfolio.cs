@@ -60,7 +60,7 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, In
         var mapped = preview.ColumnMap;
         var reason = $"Imported from {Path.GetFileName(fileName)}";
         var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
-        var existing = await db.Initiatives.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var existing = await db.Initiatives.Where(i => EF.Parameter(ids).Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
         foreach (var row in plan)
         {
             var initiative = row.Id is { } id ? existing[id] : new Initiative();
@@ -161,21 +161,9 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, In
                 input.Phase = phase;
             else if (phaseText.Length > 0)
                 errors.Add($"Phase \"{phaseText}\" should be one of: {string.Join(", ", Enum.GetValues<InitiativePhase>())}.");
-            input.StartOn = Date("StartOn", "Start date");
-            input.TargetOn = Date("TargetOn", "Target date");
-            var updatedOn = Date("UpdatedOn", "Latest update date");
-            DateOnly? Date(string key, string label)
-            {
-                var text = V(key);
-                if (text.Length == 0)
-                    return null;
-                if (ImportValues.TryDate(text, out var date))
-                    return date;
-                if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
-                    return DateOnly.FromDateTime(dateTime);
-                errors.Add($"{label} \"{text}\" should be a date like 2026-11-22.");
-                return null;
-            }
+            input.StartOn = ImportValues.Date(V("StartOn"), "Start date", errors);
+            input.TargetOn = ImportValues.Date(V("TargetOn"), "Target date", errors);
+            var updatedOn = ImportValues.Date(V("UpdatedOn"), "Latest update date", errors);
             if (updatedOn > today)
                 errors.Add("The latest update date is in the future.");
 
@@ -219,6 +207,9 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, In
                 if (string.IsNullOrWhiteSpace(status.StatusOverview))
                     errors.Add("A row with accomplishments, plans or risks needs a current status overview too.");
                 status.AsOf = updatedOn ?? today;
+                if (Validation.Check(StatusUpdateInputValidator.Instance, status) is { } invalidStatus)
+                    errors.AddRange(invalidStatus.Where(e => e.Key != nameof(StatusUpdateInput.StatusOverview) || !string.IsNullOrWhiteSpace(status.StatusOverview))
+                        .SelectMany(e => e.Value));
                 update = status;
             }
             if (errors.Count == 0)

@@ -15,6 +15,7 @@ internal sealed class InitiativeInput : IVersionedInput
     [Display(Name = "Initiative name")]
     public string Name { get; set => field = value ?? ""; } = "";
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Initiative description")]
     public string? Description { get; set; }
 
@@ -94,19 +95,24 @@ internal sealed class StatusUpdateInput
     [Display(Name = "Health")]
     public InitiativeHealth? Health { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Current status overview")]
     public string? StatusOverview { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Accomplishments of the last 30 days")]
     public string? Accomplishments { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Plans for the next 30 days")]
     public string? Plans { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Current risks / issues")]
     public string? Risks { get; set; }
 
     /// <summary>For a correction: what was wrong.</summary>
+    [DataType(DataType.MultilineText)]
     [Display(Name = "What was wrong")]
     public string? Reason { get; set; }
 }
@@ -429,7 +435,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
             return Result<Initiative>.NotFound();
         if (!await CanEditAsync(initiative, ct))
             return Result<Initiative>.Forbidden();
-        var errors = new Dictionary<string, string[]>();
+        var errors = Validation.Check(input) ?? [];
         if (initiative.ManagedBy == ManagedBy.Pmo)
             errors[nameof(HandOffInput.ToPersonId)] = [$"It was handed to the PMO on {initiative.HandedToPmoOn:yyyy-MM-dd}."];
         else if (input.ToPersonId is not { } to)

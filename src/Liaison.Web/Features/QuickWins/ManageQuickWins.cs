@@ -18,6 +18,7 @@ internal sealed class QuickWinInput : IVersionedInput
     [Display(Name = "Task name")]
     public string TaskName { get; set => field = value ?? ""; } = "";
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Task description")]
     public string? Description { get; set; }
 
@@ -28,8 +29,10 @@ internal sealed class QuickWinInput : IVersionedInput
     public int? RelationshipManagerPersonId { get; set; }
 
     [Display(Name = "Contributing staff")]
+    [MaxItems(100)]
     public List<int> ContributorIds { get; set; } = [];
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Benefit to the agency")]
     public string? Benefit { get; set; }
 
@@ -182,6 +185,8 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
     {
         if (!MaySee)
             return Result<QuickWinSummary>.Forbidden();
+        if ((from is { } f && !InputRules.IsInRange(f)) || (to is { } t && !InputRules.IsInRange(t)))
+            return Result<QuickWinSummary>.Invalid(from is { } bad && !InputRules.IsInRange(bad) ? "from" : "to", InputRules.DateRangeMessage);
         var end = to ?? Today;
         var start = from ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
         return Result<QuickWinSummary>.Ok(await cache.GetAsync($"quick-wins-summary:{start:yyyy-MM-dd}:{end:yyyy-MM-dd}", () => ComputeSummaryAsync(start, end, ct)));
@@ -254,7 +259,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
         if (input.CompletedOn > Today)
             errors[nameof(QuickWinInput.CompletedOn)] = ["A quick win is logged once it is done."];
         var ids = input.ContributorIds.Distinct().ToList();
-        if (ids.Count > 0 && await db.People.CountAsync(p => ids.Contains(p.Id) && p.Kind == PersonKind.ProviderStaff, ct) != ids.Count)
+        if (ids.Count > 0 && !errors.ContainsKey(nameof(QuickWinInput.ContributorIds)) && await db.People.CountAsync(p => ids.Contains(p.Id) && p.Kind == PersonKind.ProviderStaff, ct) != ids.Count)
             errors[nameof(QuickWinInput.ContributorIds)] = ["Contributors are members of the provider's staff."];
         if (input.RelationshipManagerPersonId is { } rm && !await db.People.AnyAsync(p => p.Id == rm && p.Kind == PersonKind.ProviderStaff, ct))
             errors[nameof(QuickWinInput.RelationshipManagerPersonId)] = ["Choose a member of the provider's staff."];
@@ -293,7 +298,7 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
         var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();
-        var existing = await db.QuickWins.Include(q => q.Contributors).Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
+        var existing = await db.QuickWins.Include(q => q.Contributors).Where(q => EF.Parameter(ids).Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
         foreach (var row in plan)
         {
             var item = row.Id is { } id ? existing[id] : new QuickWin();
@@ -342,10 +347,7 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
                     input.ContributorIds.Add(id);
             }
             var dateText = V("CompletedOn");
-            if (ImportValues.TryDate(dateText, out var date))
-                input.CompletedOn = date;
-            else if (dateText.Length > 0)
-                errors.Add($"Date completed \"{dateText}\" should be a date like 2026-11-22.");
+            input.CompletedOn = ImportValues.Date(dateText, "Date completed", errors);
             if (input.CompletedOn > today)
                 errors.Add("The date completed is in the future.");
             int? existingId = null;

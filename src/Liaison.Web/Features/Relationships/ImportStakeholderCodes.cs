@@ -42,7 +42,7 @@ internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule acc
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
         var ids = plan.Select(p => p.PersonId).ToList();
-        var profiles = await db.StakeholderProfiles.Where(p => ids.Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId, ct);
+        var profiles = await db.StakeholderProfiles.Where(p => EF.Parameter(ids).Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId, ct);
         foreach (var row in plan)
         {
             if (!profiles.TryGetValue(row.PersonId, out var profile))

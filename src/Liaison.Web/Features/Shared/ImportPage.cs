@@ -36,9 +36,9 @@ internal abstract class ImportPage(PendingImports pending) : PageModel
             ModelState.AddModelError("file", "Choose a .csv or .xlsx file to import.");
             return Page();
         }
-        if (file.Length > SpreadsheetReader.MaxBytes)
+        if (file.Length > ImportLimits.MaxBytes)
         {
-            ModelState.AddModelError("file", $"The file is larger than {SpreadsheetReader.MaxBytes / 1024 / 1024} MB.");
+            ModelState.AddModelError("file", $"The file is larger than {ImportLimits.MaxBytes / 1024 / 1024} MB.");
             return Page();
         }
         using var buffer = new MemoryStream();

@@ -13,6 +13,7 @@ internal sealed class UnitInput : IVersionedInput
     [Display(Name = "Name")]
     public string Name { get; set => field = value ?? ""; } = "";
 
+    [DataType(DataType.MultilineText)]
     [Display(Name = "Description")]
     public string? Description { get; set; }
 

@@ -13,6 +13,7 @@ using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -154,10 +155,26 @@ internal sealed class LiaisonDbContext(
         [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp),
             nameof(StakeholderProfile.LastTouchOn), nameof(StakeholderProfile.NextDueOn), nameof(StakeholderProfile.TrackedAgencyId)];
 
+    /// <summary>
+    /// The last line of defence behind <see cref="InputRules"/>: text that PostgreSQL cannot store (U+0000) or XML cannot
+    /// carry never reaches the database from any path, whichever provider is behind it.
+    /// </summary>
+    private static void RefuseUnstorableText(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.ClrType == typeof(string) && (entry.State == EntityState.Added || property.IsModified)
+                && InputRules.HasForbiddenCharacters(property.CurrentValue as string))
+                throw new UnstorableTextException(entry.Metadata.ClrType.Name, property.Metadata.Name);
+        }
+    }
+
     private void StampTimestampsAndVersions(DateTime now)
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                RefuseUnstorableText(entry);
             if (entry.Entity is IDerivedOnSave derived && entry.State is EntityState.Added or EntityState.Modified)
                 derived.DeriveOnSave();
             if (entry.Entity is ISearchable searchable && entry.State is EntityState.Added or EntityState.Modified)
@@ -187,3 +204,7 @@ internal sealed class LiaisonDbContext(
         }
     }
 }
+
+/// <summary>A save was asked to store text with a control character that no input rule let through: a defect, refused whole.</summary>
+internal sealed class UnstorableTextException(string recordType, string field)
+    : Exception($"{recordType}.{field} holds a control character that cannot be stored; the input that carried it should have been refused.");

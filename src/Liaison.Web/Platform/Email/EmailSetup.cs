@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -42,9 +43,10 @@ internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock, OutboxSign
         var message = new OutboxMessage
         {
             To = to,
-            Subject = subject,
-            TextBody = textBody,
-            HtmlBody = htmlBody,
+            // A subject is one line whatever the record it names holds (a title stored before line breaks were refused).
+            Subject = string.Join(' ', (InputRules.Printable(subject) ?? "").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            TextBody = InputRules.Printable(textBody) ?? "",
+            HtmlBody = InputRules.Printable(htmlBody),
             AttachmentName = attachment?.Name,
             AttachmentContentType = attachment?.ContentType,
             AttachmentContent = attachment?.Content,
@@ -145,15 +147,22 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
                         .SetProperty(m => m.LastError, (string?)null), ct);
                     sent++;
                 }
-                catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or FormatException)
+                catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
+                    // Whatever the failure (an unreachable server, an address the mail library refuses), it is recorded
+                    // against the message and counted, so a message that can never leave stops being tried once its
+                    // budget is spent and says why on the administrators' mail page.
                     var attempts = message.Attempts + 1;
                     var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
-                    logger.LogWarning(ex, "Sending outbox message {Id} failed (attempt {Attempts}).", message.Id, attempts);
+                    var reason = InputRules.Printable($"{ex.GetType().Name}: {ex.Message}")!;
+                    if (attempts >= settings.MaxAttempts)
+                        logger.LogError(ex, "Gave up sending outbox message {Id} to {To} after {Attempts} attempts.", message.Id, message.To, attempts);
+                    else
+                        logger.LogWarning(ex, "Sending outbox message {Id} failed (attempt {Attempts} of {MaxAttempts}).", message.Id, attempts, settings.MaxAttempts);
                     await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.Attempts, attempts)
                         .SetProperty(m => m.NextAttemptAt, now + delay)
-                        .SetProperty(m => m.LastError, ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message), ct);
+                        .SetProperty(m => m.LastError, reason.Length > 2000 ? reason[..2000] : reason), CancellationToken.None);
                 }
             }
         }
@@ -208,6 +217,7 @@ internal static class EmailSetup
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<ReviewOutbox>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         if (builder.Configuration.GetValue("Email:DispatcherEnabled", true))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

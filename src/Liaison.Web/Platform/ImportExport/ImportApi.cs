@@ -28,17 +28,24 @@ internal static class ImportApi
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["columns"] = ["Send columns as a JSON object from field to header, like {\"Name\": \"Project\"}."] });
             }
         }
-        if (file.Length > SpreadsheetReader.MaxBytes)
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The file is larger than {SpreadsheetReader.MaxBytes / 1024 / 1024} MB."] });
+        if (file.Length > ImportLimits.MaxBytes)
+            return TooLarge(StatusCodes.Status413PayloadTooLarge, $"The file is larger than {ImportLimits.MaxBytes / 1024 / 1024} MB.");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var content = buffer.ToArray();
         if (dryRun == true)
         {
             var answer = await preview(content, file.FileName, columns, ct);
+            if (answer.Value is { RefusedWith: { } status } refused)
+                return TooLarge(status, refused.FileErrors[0]);
             return answer.IsOk ? Results.Ok(answer.Value) : answer.Problem();
         }
         var outcome = await commit(content, file.FileName, columns, ct);
         return outcome.IsOk ? Results.Ok(outcome.Value) : outcome.Problem();
     }
+
+    /// <summary>The answer for a file larger than Liaison reads, saying what was too large.</summary>
+    private static IResult TooLarge(int status, string message) => Results.Problem(
+        title: "The file is too large", detail: message, statusCode: status,
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [message] } });
 }

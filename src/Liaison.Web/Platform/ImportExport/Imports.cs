@@ -1,5 +1,6 @@
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Platform.ImportExport;
@@ -24,6 +25,9 @@ internal sealed record ImportPreview(
     /// <summary>Every header of the file, in its order, for choosing which column feeds which field.</summary>
     public IReadOnlyList<string> Headers { get; init; } = [];
 
+    /// <summary>Set when the file is larger than Liaison reads: the HTTP status to answer (413 for its bytes, 422 for what it holds).</summary>
+    public int? RefusedWith { get; init; }
+
     public const string Create = "Create";
     public const string Update = "Update";
 
@@ -32,7 +36,8 @@ internal sealed record ImportPreview(
     public int UpdateCount => Rows.Count(r => r.Action == Update);
     public int ErrorRowCount => Rows.Count(r => r.Errors.Count > 0);
 
-    public static ImportPreview Failed(string fileName, string error) => new(fileName, [], [error], new Dictionary<string, string>(), []);
+    public static ImportPreview Failed(string fileName, string error, int? refusedWith = null) =>
+        new(fileName, [], [error], new Dictionary<string, string>(), []) { RefusedWith = refusedWith };
 
     /// <summary>The preview's problems as field errors for the API: one entry per bad row ("row 7"), plus the file's own.</summary>
     public Dictionary<string, string[]> Errors()
@@ -46,16 +51,41 @@ internal sealed record ImportPreview(
     }
 }
 
-/// <summary>A file read and its headers matched to an importer's fields, or the preview saying why it cannot be.</summary>
+/// <summary>
+/// A file read and its headers matched to an importer's fields, or the preview saying why it cannot be. What the rules for
+/// every input refuse in text (<see cref="InputRules"/>: control characters) is found here for every importer: such a
+/// row is reported and never imported, and its values are handed to the importer only in printable form.
+/// </summary>
 internal sealed record MatchedSheet(ImportTable Table, Dictionary<string, string> Map, List<string> Ignored)
 {
-    public string Value(ImportRow row, string key) => row.Get(Map.GetValueOrDefault(key));
+    private readonly Dictionary<int, List<string>> _textProblems = TextProblems(Table, Map);
 
-    /// <summary>The preview of this sheet's rows, with its column matching.</summary>
+    public string Value(ImportRow row, string key) => InputRules.Printable(row.Get(Map.GetValueOrDefault(key)))!;
+
+    /// <summary>The preview of this sheet's rows, with its column matching (and each row's text problems).</summary>
     public ImportPreview Preview(string fileName, IReadOnlyList<ImportRowResult> rows) =>
-        new(fileName, rows, [], Map, Ignored) { Headers = Table.Headers.Where(h => h.Length > 0).ToList() };
+        new(fileName, rows.Select(r => _textProblems.TryGetValue(r.RowNumber, out var problems) ? r with { Errors = [.. problems, .. r.Errors] } : r).ToList(),
+            [], Map, Ignored)
+        { Headers = Table.Headers.Where(h => h.Length > 0).ToList() };
 
-    /// <summary>Reads the upload and matches its headers; a failure comes back as the preview to show.</summary>
+    private static Dictionary<int, List<string>> TextProblems(ImportTable table, Dictionary<string, string> map)
+    {
+        var problems = new Dictionary<int, List<string>>();
+        foreach (var row in table.Rows)
+        {
+            foreach (var header in map.Values)
+            {
+                if (InputRules.TextProblem(row.Get(header), multiLine: true) is { } problem)
+                {
+                    if (!problems.TryGetValue(row.RowNumber, out var list))
+                        problems[row.RowNumber] = list = [];
+                    list.Add($"Column \"{header}\": {problem}");
+                }
+            }
+        }
+        return problems;
+    }
+
     /// <summary>
     /// Reads the upload and matches its headers; <paramref name="columns"/> (field key → header, "" for none) overrides
     /// the matching where the user chose otherwise. A failure comes back as the preview to show.
@@ -70,7 +100,7 @@ internal sealed record MatchedSheet(ImportTable Table, Dictionary<string, string
         }
         catch (ImportFormatException ex)
         {
-            return (null, ImportPreview.Failed(fileName, ex.Message));
+            return (null, ImportPreview.Failed(fileName, ex.Message, (ex as ImportLimitException)?.StatusCode));
         }
         var (map, ignored, missing) = ImportMapping.Match(table.Headers, fields, columns);
         var headers = table.Headers.Where(h => h.Length > 0).ToList();
@@ -154,8 +184,26 @@ internal sealed class PendingImports(LiaisonDbContext db, CurrentUser user, Time
 /// <summary>How a spreadsheet's cells are read, the same way by every importer.</summary>
 internal static class ImportValues
 {
-    /// <summary>A date as ISO (2026-11-22) or as US spreadsheets write it (11/22/2026).</summary>
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out date)
-        || DateOnly.TryParseExact(text, "M/d/yyyy", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+    /// <summary>
+    /// A date as ISO (2026-11-22), as US spreadsheets write it (11/22/2026), or a date and time (its day); null for an
+    /// empty cell, or, with the reason added to <paramref name="errors"/>, for one that is not a date Liaison keeps.
+    /// </summary>
+    public static DateOnly? Date(string text, string label, List<string> errors)
+    {
+        if (text.Length == 0)
+            return null;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        DateOnly? date = DateOnly.TryParse(text, culture, out var day)
+            || DateOnly.TryParseExact(text, "M/d/yyyy", culture, System.Globalization.DateTimeStyles.None, out day)
+            ? day
+            : DateTime.TryParse(text, culture, System.Globalization.DateTimeStyles.None, out var dateTime) ? DateOnly.FromDateTime(dateTime) : null;
+        if (date is null)
+            errors.Add($"{label} \"{text}\" should be a date like 2026-11-22.");
+        else if (!InputRules.IsInRange(date.Value))
+        {
+            errors.Add($"{label} {date:yyyy-MM-dd} is outside the years Liaison keeps ({InputRules.YearRange}).");
+            return null;
+        }
+        return date;
+    }
 }

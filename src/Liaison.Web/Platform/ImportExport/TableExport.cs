@@ -3,6 +3,7 @@ using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Liaison.Web.Platform.Web;
 
 namespace Liaison.Web.Platform.ImportExport;
 
@@ -77,7 +78,7 @@ internal static class TableExport
                 writer.WriteStartElement(new SheetData());
                 writer.WriteStartElement(new Row());
                 foreach (var column in columns)
-                    writer.WriteElement(TextCell(column.Header, style: 1));
+                    writer.WriteElement(TextCell(FormatText(column.Header)!, style: 1));
                 writer.WriteEndElement();
                 foreach (var row in rows)
                 {
@@ -112,6 +113,10 @@ internal static class TableExport
         StyleIndex = style,
     };
 
+    /// <summary>
+    /// A cell's text. Whatever was stored before Liaison refused control characters is written with each one replaced by
+    /// U+FFFD, so no record can make a file unreadable (XML cannot carry them) for everyone who exports it.
+    /// </summary>
     internal static string? FormatText(object? value) => value switch
     {
         null => null,
@@ -119,7 +124,7 @@ internal static class TableExport
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        _ => InputRules.Printable(value.ToString()),
     };
 
     /// <summary>A cell that starts like a formula is written as text, so opening the file runs nothing.</summary>

@@ -1,3 +1,4 @@
+using Liaison.Web.Platform.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +21,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message),
+            UnstorableTextException => (StatusCodes.Status422UnprocessableEntity, "Some text cannot be stored",
+                "A text field holds a control character. Remove it and send the request again."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side",
                 "The error has been logged. Quote the correlation id when you report it."),
         };

@@ -5,12 +5,21 @@ namespace Liaison.Web.Platform.Web;
 
 internal static class Validation
 {
-    /// <summary>Field errors keyed by the input's property name, or null when the input is valid.</summary>
-    public static Dictionary<string, string[]>? Check<T>(IValidator<T> validator, T input)
+    /// <summary>
+    /// Field errors keyed by the input's property name, or null when the input is valid: first the rules every input
+    /// obeys (<see cref="InputRules"/>, which also normalise its line breaks), then the validator's own.
+    /// </summary>
+    public static Dictionary<string, string[]>? Check<T>(IValidator<T> validator, T input) where T : class
     {
+        var errors = InputRules.Check(input);
         var result = validator.Validate(input);
-        return result.IsValid ? null : ToDictionary(result.Errors);
+        foreach (var (field, messages) in result.IsValid ? [] : ToDictionary(result.Errors))
+            errors.TryAdd(field, messages);
+        return errors.Count == 0 ? null : errors;
     }
+
+    /// <summary>The rules every input obeys (<see cref="InputRules"/>), for an input with no rules of its own.</summary>
+    public static Dictionary<string, string[]>? Check(object input) => InputRules.Check(input) is { Count: > 0 } errors ? errors : null;
 
     public static Dictionary<string, string[]> ToDictionary(IEnumerable<ValidationFailure> failures) =>
         failures.GroupBy(f => f.PropertyName).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());

@@ -27,6 +27,7 @@ internal static class WebSetup
             })
             .AddMvcOptions(o =>
             {
+                o.Filters.Add(new QueryRules.PageFilter());
                 o.MaxModelBindingCollectionSize = 10_000;
                 // Validation is the use cases' (FluentValidation); MVC must not add its own "required" errors
                 // or turn an emptied field into null.
@@ -76,13 +77,19 @@ internal static class WebSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                UnstorableTextException => StatusCodes.Status422UnprocessableEntity,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseMiddleware<QueryTextGuard>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -97,7 +104,7 @@ internal static class WebSetup
 
     /// <summary>The root of every API route: bearer tokens only, JSON, problem details.</summary>
     public static RouteGroupBuilder MapApiRoot(this WebApplication app) =>
-        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
+        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery().WithQueryRules();
 }
 
 /// <summary>Binds an emptied text field as "", as the user sent it; the use cases decide what empty means.</summary>
