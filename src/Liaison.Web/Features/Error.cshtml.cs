@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +18,7 @@ internal sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     private void Describe()
     {
-        CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        CorrelationId = Platform.Operations.Telemetry.CorrelationId(HttpContext);
         var failure = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>();
         if (failure?.Error is { } error)
             logger.LogError(error, "Unhandled error on {Path}; correlation id {CorrelationId}", failure.Path, CorrelationId);

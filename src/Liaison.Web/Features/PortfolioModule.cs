@@ -80,8 +80,8 @@ internal static class PortfolioModule
             .WithSummary("Open initiatives updated within the window and complete, against the targets; a page of the exceptions by owner (page, pageSize; most stale first); the monthly trend");
         health.MapPost("/snapshots", async (PortfolioHealth report, CancellationToken ct) => (await report.SaveSnapshotAsync(ct)).ToApi(s => s))
             .WithSummary("Save this month's health review (replaces one saved earlier this month)");
-        health.MapPost("/reminders", async (HttpRequest request, PortfolioHealth report, CancellationToken ct) =>
-                (await report.EmailOwnersAsync($"{request.Scheme}://{request.Host}", ct)).ToApi(r => new { sent = r.Sent, withoutEmail = r.WithoutEmail }))
+        health.MapPost("/reminders", async (PortfolioHealth report, CancellationToken ct) =>
+                (await report.EmailOwnersAsync(ct)).ToApi(r => new { sent = r.Sent, withoutEmail = r.WithoutEmail }))
             .WithSummary("Email each owner the list of their stale initiatives");
 
         var wins = api.MapGroup("/quick-wins").WithTags("Quick wins");

@@ -3,6 +3,7 @@ using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.MyWork;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Platform.Jobs;
 
 namespace Liaison.Web.Features;
 
@@ -32,7 +33,7 @@ internal static class RelationshipsModule
         services.AddScoped<IMyWorkSource, UpcomingMeetingsSource>();
         services.AddSingleton<AgendaMailer>();
         if (builder.Configuration.GetValue("Meetings:SendAgendasAutomatically", true))
-            services.AddHostedService(sp => sp.GetRequiredService<AgendaMailer>());
+            services.AddRecurringJob<AgendaJob>("agendas", TimeSpan.FromMinutes(builder.Configuration.GetValue("Meetings:AgendaCheckMinutes", 10.0)));
         return builder;
     }
 

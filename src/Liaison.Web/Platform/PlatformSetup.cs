@@ -2,6 +2,8 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Jobs;
+using Liaison.Web.Platform.Operations;
 using Liaison.Web.Platform.Web;
 
 namespace Liaison.Web.Platform;
@@ -16,6 +18,7 @@ internal static class PlatformSetup
     {
         if (demo)
             builder.Configuration["Demo:Enabled"] = "true";
+        builder.AddPlatformTelemetry();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<PendingImports>();
@@ -25,6 +28,7 @@ internal static class PlatformSetup
         builder.AddPlatformAuth();
         builder.AddPlatformWeb();
         builder.AddPlatformEmail();
+        builder.AddPlatformJobs();
         return builder;
     }
 }

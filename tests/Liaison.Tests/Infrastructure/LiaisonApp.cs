@@ -59,6 +59,8 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Data:Folder", _folder);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Email:DispatcherEnabled", "false");
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Web:PublicUrl", "https://localhost");
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("LIAISON_TEST_LOGLEVEL") ?? "Warning");
         foreach (var (key, value) in Settings)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<User> signIn, LiaisonDbContext db, TimeProvider clock) : PageModel
+internal sealed class LoginModel(SignInManager<User> signIn, PasswordCheck passwords, LiaisonDbContext db, TimeProvider clock) : PageModel
 {
     internal sealed class LoginInput
     {
@@ -49,7 +49,8 @@ internal sealed class LoginModel(SignInManager<User> signIn, LiaisonDbContext db
             return Page();
 
         var email = Input.Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await passwords.FindCandidateAsync(email, Input.Password);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await RecordSignInAsync(db, email, clock);
@@ -57,12 +58,8 @@ internal sealed class LoginModel(SignInManager<User> signIn, LiaisonDbContext db
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, Input.RememberMe });
-        if (result.IsLockedOut)
-            ModelState.AddModelError("", $"This account is locked after {AuthSetup.MaxFailedAccessAttempts} failed attempts. Try again in 15 minutes, or ask an administrator to unlock it.");
-        else if (result.IsNotAllowed)
-            ModelState.AddModelError("", "This account cannot sign in. Ask an administrator.");
-        else
-            ModelState.AddModelError("Input.Password", "The email address or password is not right.");
+        // The same words whatever went wrong (no such address, a wrong password, locked, disabled): see PasswordCheck.
+        ModelState.AddModelError("Input.Password", PasswordCheck.Refused);
         return Page();
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Account;
 
 /// <summary>Who you are, and your personal access tokens for the API.</summary>
-internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, CurrentUser current, Meetings.CalendarFeeds feeds) : PageModel
+internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, CurrentUser current, Meetings.CalendarFeeds feeds, PublicUrls urls) : PageModel
 {
     public User Me { get; private set; } = null!;
     public IList<string> MyRoles { get; private set; } = [];
@@ -63,7 +63,7 @@ internal sealed class ProfileModel(Tokens tokens, UserManager<User> users, Curre
     public async Task<IActionResult> OnPostCalendarFeedAsync()
     {
         var secret = await feeds.CreateAsync(HttpContext.RequestAborted);
-        NewCalendarUrl = $"{Request.Scheme}://{Request.Host}/calendar/{secret}.ics";
+        NewCalendarUrl = urls.Link($"calendar/{secret}.ics");
         await LoadAsync();
         return Page();
     }

@@ -31,38 +31,29 @@ internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
 
+    /// <summary>Shown only once the link's token is known to be good: a guessed link learns nothing, not even the address.</summary>
     public string? Email { get; private set; }
+
+    /// <summary>False when the link is not (or no longer) good; the page then says so and shows no form.</summary>
+    public bool LinkIsValid { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.FindByIdAsync(UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (user is null || Token.Length == 0)
-            return NotFound();
-        Email = user.Email;
+        await CheckLinkAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await users.FindByIdAsync(UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var user = await CheckLinkAsync();
         if (user is null)
-            return NotFound();
-        Email = user.Email;
+            return Page();
         if (Input.Password != Input.ConfirmPassword)
         {
             ModelState.AddModelError("Input.ConfirmPassword", "The two passwords are not the same.");
             return Page();
         }
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token));
-        }
-        catch (FormatException)
-        {
-            token = "";
-        }
-        var result = await users.ResetPasswordAsync(user, token, Input.Password);
+        var result = await users.ResetPasswordAsync(user, DecodedToken(), Input.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -77,5 +68,31 @@ internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
         await users.ResetAccessFailedCountAsync(user);
         TempData["Status"] = "Your password is set. Sign in with your email address and your new password.";
         return RedirectToPage("/Account/Login");
+    }
+
+    /// <summary>The link's user, when its token is one Identity issued for them and still good; null otherwise, whatever the reason.</summary>
+    private async Task<User?> CheckLinkAsync()
+    {
+        var user = UserId > 0 && Token.Length is > 0 and <= 2000
+            ? await users.FindByIdAsync(UserId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+        LinkIsValid = user is not null && !user.IsDisabled
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<User>.ResetPasswordTokenPurpose, DecodedToken());
+        if (!LinkIsValid)
+            return null;
+        Email = user!.Email;
+        return user;
+    }
+
+    private string DecodedToken()
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(Token));
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
     }
 }

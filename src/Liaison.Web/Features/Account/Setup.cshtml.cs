@@ -91,7 +91,6 @@ internal sealed class SetupModel(LiaisonDbContext db, UserManager<User> users, S
         organisation.OrganisationName = Input.OrganisationName.Trim();
         await db.SaveChangesAsync();
         await write.CommitAsync(HttpContext.RequestAborted);
-        settings.Invalidate();
 
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Status"] = "Liaison is ready. Start by adding your agencies, or invite your colleagues under Administration › Users.";

@@ -28,7 +28,7 @@ internal sealed class PersonalTokenInput
 /// Bearer tokens: a short session token for a sign-in through the API (with the same lockout as the
 /// sign-in page), and named personal access tokens a user manages on their profile.
 /// </summary>
-internal sealed class Tokens(LiaisonDbContext db, UserManager<User> users, SignInManager<User> signIn,
+internal sealed class Tokens(LiaisonDbContext db, UserManager<User> users, SignInManager<User> signIn, PasswordCheck passwords,
     CurrentUser current, TimeProvider clock, IMemoryCache cache)
 {
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
@@ -36,18 +36,13 @@ internal sealed class Tokens(LiaisonDbContext db, UserManager<User> users, SignI
 
     public async Task<Result<IssuedToken>> IssueSessionTokenAsync(TokenRequest request, CancellationToken ct)
     {
-        const string refused = "The email or password is not right, or the account cannot sign in.";
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return Result<IssuedToken>.Invalid(new Dictionary<string, string[]> { ["email"] = ["Send email and password."] });
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
-            return Result<IssuedToken>.Invalid("", refused);
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-            return Result<IssuedToken>.Invalid("", "The account is locked after too many failed attempts; try again in 15 minutes or ask an administrator.");
-        if (!check.Succeeded)
-            return Result<IssuedToken>.Invalid("", refused);
+        // The same answer, in about the same time, whatever went wrong (see PasswordCheck).
+        var user = await passwords.FindCandidateAsync(request.Email, request.Password);
+        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)
+            return Result<IssuedToken>.Invalid("", PasswordCheck.Refused);
         if (user.TwoFactorEnabled)
         {
             var code = (request.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);

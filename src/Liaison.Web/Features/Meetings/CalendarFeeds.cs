@@ -57,26 +57,13 @@ internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, TimeP
     }
 }
 
-/// <summary>Sends each meeting's agenda to its attendees ahead of the meeting (Meetings:AgendaLeadHours, 48 by default).</summary>
-internal sealed class AgendaMailer(IServiceScopeFactory scopes, IConfiguration config, ILogger<AgendaMailer> logger) : BackgroundService
+/// <summary>
+/// Sends each meeting's agenda to its attendees ahead of the meeting (Meetings:AgendaLeadHours, 48 by default). The
+/// scheduler runs it every ten minutes on one instance (see <see cref="AgendaJob"/>), and each agenda is claimed before it
+/// is queued, so even two runs at once send it once.
+/// </summary>
+internal sealed class AgendaMailer(IServiceScopeFactory scopes, IConfiguration config)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10));
-        do
-        {
-            try
-            {
-                await SendDueAgendasAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Sending agendas failed; trying again in ten minutes.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     public async Task<int> SendDueAgendasAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -85,9 +72,16 @@ internal sealed class AgendaMailer(IServiceScopeFactory scopes, IConfiguration c
         var sent = 0;
         foreach (var id in await meetings.AgendasDueAsync(lead, ct))
         {
-            if ((await meetings.SendAgendaAsync(id, ct, checkRights: false)).IsOk)
+            if ((await meetings.SendAgendaAsync(id, ct, automatic: true)).IsOk)
                 sent++;
         }
         return sent;
     }
+}
+
+[Quartz.DisallowConcurrentExecution]
+internal sealed class AgendaJob(AgendaMailer mailer) : Quartz.IJob
+{
+    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await mailer.SendDueAgendasAsync(cancellationToken);
 }

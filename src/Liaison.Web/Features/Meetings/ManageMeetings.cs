@@ -127,7 +127,7 @@ internal sealed record MeetingRow(int Id, string Title, MeetingKind Kind, DateTi
 
 /// <summary>Meetings: plan, edit, record as held, send the agenda, and offer them as calendar events.</summary>
 internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, TimeProvider clock, OrganisationTime time, Outbox outbox,
-    SiteSettings settings, ListCounts counts, IHttpContextAccessor http)
+    SiteSettings settings, ListCounts counts, PublicUrls urls)
 {
     public async Task<PagedResult<MeetingRow>> ListAsync(MeetingListQuery query, CancellationToken ct)
     {
@@ -253,14 +253,18 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
         return errors.Count == 0 ? null : errors;
     }
 
-    /// <summary>Emails the agenda, with the meeting as a calendar file, to every attendee who has an email address.</summary>
-    public async Task<Result<int>> SendAgendaAsync(int id, CancellationToken ct, bool checkRights = true)
+    /// <summary>
+    /// Emails the agenda, with the meeting as a calendar file, to every attendee who has an email address: when a manager
+    /// asks (again, if they like), or <paramref name="automatic"/>ally ahead of the meeting, which sends it once however
+    /// many instances try.
+    /// </summary>
+    public async Task<Result<int>> SendAgendaAsync(int id, CancellationToken ct, bool automatic = false)
     {
         var result = await GetAsync(id, ct);
         if (!result.IsOk)
             return result.Cast<int>();
         var meeting = result.Value!;
-        if (checkRights && !await CanEditAsync(meeting.Agencies.Select(a => a.AgencyId), ct))
+        if (!automatic && !await CanEditAsync(meeting.Agencies.Select(a => a.AgencyId), ct))
             return Result<int>.Forbidden();
         var recipients = meeting.Attendees.Select(a => a.Person!).Where(p => p.IsActive && !string.IsNullOrWhiteSpace(p.Email)).ToList();
         if (recipients.Count == 0)
@@ -281,9 +285,13 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
             .AppendLine(CultureInfo.InvariantCulture, $"The attached calendar file adds the meeting to your calendar. — {organisation}")
             .ToString();
         await using var write = await db.BeginWriteAsync(ct);
+        // Claimed in the same transaction as the mail is queued: a second sender (another instance) finds it claimed.
+        var claimed = await db.Meetings.Where(m => m.Id == id && (!automatic || m.AgendaSentAt == null))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaSentAt, clock.GetUtcNow().UtcDateTime), ct);
+        if (claimed == 0)
+            return Result<int>.Ok(0);
         foreach (var person in recipients)
             outbox.Enqueue(person.Email!, $"Agenda: {meeting.Title}, {when}", body, attachment: ($"meeting-{meeting.Id}.ics", "text/calendar; charset=utf-8", ics));
-        await db.Meetings.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaSentAt, clock.GetUtcNow().UtcDateTime), ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return Result<int>.Ok(recipients.Count);
@@ -301,7 +309,7 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
 
     public CalendarEvent EventOf(Meeting m)
     {
-        var host = http.HttpContext?.Request.Host.Host ?? "liaison";
+        var host = urls.Host;
         var agenda = string.Join("\n", m.AgendaItems.OrderBy(a => a.Position).Select((a, i) => $"{i + 1}. {a.Text}"));
         return new CalendarEvent($"meeting-{m.Id}@{host}", m.Title, m.StartsAt, m.EndsAt, null, m.Location,
             agenda.Length == 0 ? null : "Agenda\n" + agenda, m.Status == MeetingStatus.Cancelled, m.Version, m.UpdatedAt);

@@ -11,12 +11,12 @@ namespace Liaison.Web.Features.People;
 /// <summary>
 /// The choices the directory's filters and forms offer: agencies, units, kinds. Agency and unit
 /// names are read on every list page but change rarely, so they are cached for a minute per
-/// visibility scope, and dropped at once when anything is saved (see <see cref="DataGeneration"/>).
+/// visibility scope, and dropped at once when anything is saved on any instance (the data generation).
 /// </summary>
 internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
 {
     public async Task<List<SelectListItem>> AgenciesAsync(CancellationToken ct) =>
-        Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(Agency)}:{db.AgencyScope}:{DataGeneration.Current}", entry =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(Agency)}:{db.AgencyScope}:{await db.DataGenerationAsync(ct)}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(ct);
@@ -24,7 +24,7 @@ internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
 
     /// <summary>The provider's active staff, for owner and contributor pickers.</summary>
     public async Task<List<SelectListItem>> StaffAsync(CancellationToken ct) =>
-        Shared.Options.Of(await cache.GetOrCreateAsync($"names:staff:{DataGeneration.Current}", entry =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:staff:{await db.DataGenerationAsync(ct)}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return db.People.AsNoTracking().Where(p => p.IsActive && p.Kind == PersonKind.ProviderStaff).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
@@ -32,7 +32,7 @@ internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
         }) ?? []).ToList();
 
     public async Task<List<SelectListItem>> UnitsAsync(CancellationToken ct) =>
-        Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(OperationalUnit)}:{DataGeneration.Current}", entry =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(OperationalUnit)}:{await db.DataGenerationAsync(ct)}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return db.OperationalUnits.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.Name).Select(u => new NamedRef(u.Id, u.Name)).ToListAsync(ct);

@@ -29,7 +29,7 @@ internal sealed class HealthModel(PortfolioHealth health) : PageModel
 
     public async Task<IActionResult> OnPostRemindAsync(CancellationToken ct)
     {
-        var sent = await health.EmailOwnersAsync($"{Request.Scheme}://{Request.Host}", ct);
+        var sent = await health.EmailOwnersAsync(ct);
         if (this.Refusal(sent) is { } refusal)
             return refusal;
         var (count, without) = sent.Value;

@@ -27,7 +27,7 @@ internal sealed record OwnerExceptions(int? OwnerPersonId, string OwnerName, str
 internal sealed record PortfolioHealthReport(PortfolioFigures Now, PagedResult<OwnerExceptions> Owners, IReadOnlyList<PortfolioSnapshot> Trend);
 
 /// <summary>The monthly portfolio health review: figures against targets, exceptions by owner, reminders, snapshots.</summary>
-internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache)
+internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache, PublicUrls urls)
 {
     /// <summary>Who holds the monthly review (saves it, reminds owners): administrators, executives and relationship managers.</summary>
     public bool MayReview => access.User.IsProviderUser
@@ -115,7 +115,7 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
     }
 
     /// <summary>Emails each owner the list of their stale initiatives. Answers how many owners were written to, and who could not be (no email).</summary>
-    public async Task<Result<(int Sent, IReadOnlyList<string> WithoutEmail)>> EmailOwnersAsync(string baseUrl, CancellationToken ct)
+    public async Task<Result<(int Sent, IReadOnlyList<string> WithoutEmail)>> EmailOwnersAsync(CancellationToken ct)
     {
         if (!MayReview)
             return Result<(int, IReadOnlyList<string>)>.Forbidden();
@@ -139,7 +139,7 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
             text.AppendLine(CultureInfo.InvariantCulture, $"These initiatives of yours have had no status update in the last {rules.StaleAfterDays} days. The CIO reads the portfolio form every day; please add an update:");
             text.AppendLine();
             foreach (var item in owner)
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Name} ({item.Agency}), last update {(item.LatestUpdateOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never")}: {baseUrl}/Portfolio/Details/{item.Id}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Name} ({item.Agency}), last update {(item.LatestUpdateOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never")}: {urls.Link($"Portfolio/Details/{item.Id}")}");
             text.AppendLine();
             text.AppendLine("Thank you.");
             outbox.Enqueue(first.Email!, $"{owner.Count()} initiative{(owner.Count() == 1 ? "" : "s")} need a status update", text.ToString());

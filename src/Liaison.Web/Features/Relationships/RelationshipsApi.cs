@@ -151,10 +151,10 @@ internal static class RelationshipsApi
         api.MapGet("/engagement", async (int? quarters, EngagementCounts counts, CancellationToken ct) =>
             Results.Ok(await counts.LastQuartersAsync(Math.Clamp(quarters ?? 4, 1, 12), ct)))
             .WithTags("Meetings").WithSummary("Steering committees and help desk live sessions per fiscal quarter, with their reach, against the strategic plan's targets");
-        api.MapPost("/me/calendar-feed", async (HttpContext http, CalendarFeeds feeds, CancellationToken ct) =>
+        api.MapPost("/me/calendar-feed", async (PublicUrls urls, CalendarFeeds feeds, CancellationToken ct) =>
             {
                 var secret = await feeds.CreateAsync(ct);
-                return Results.Ok(new { url = $"{http.Request.Scheme}://{http.Request.Host}/calendar/{secret}.ics" });
+                return Results.Ok(new { url = urls.Link($"calendar/{secret}.ics") });
             })
             .WithTags("Meetings").WithSummary("Create (or replace) your private calendar feed URL; the old one stops working");
         api.MapDelete("/me/calendar-feed", async (CalendarFeeds feeds, CancellationToken ct) =>

@@ -49,7 +49,7 @@ internal sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
 }
 
 /// <summary>An administrator changes the organisation's name, the relationship managers' title and the fiscal year.</summary>
-internal sealed class UpdateSettings(LiaisonDbContext db, AccessRule access, SiteSettings cache)
+internal sealed class UpdateSettings(LiaisonDbContext db, AccessRule access)
 {
     public async Task<Result<OrganisationSettings>> HandleAsync(SettingsInput input, CancellationToken ct)
     {
@@ -60,7 +60,6 @@ internal sealed class UpdateSettings(LiaisonDbContext db, AccessRule access, Sit
         var settings = await db.OrganisationSettings.FirstAsync(s => s.Id == OrganisationSettings.SingletonId, ct);
         var result = await Edits.SaveAsync(db, settings, input.Version ?? 0, input, SettingsInput.From, input.ApplyTo,
             nameof(OrganisationSettings), settings.Id, ct);
-        cache.Invalidate();
         return result;
     }
 }

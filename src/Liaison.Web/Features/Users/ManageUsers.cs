@@ -29,7 +29,7 @@ internal sealed record UserDetails(User User, IReadOnlyList<string> Roles, strin
 /// <summary>Administrators' management of users: create or invite, edit roles and agency, disable, unlock.</summary>
 internal sealed class ManageUsers(
     LiaisonDbContext db, UserManager<User> users, AccessRule access, Outbox outbox, SiteSettings settings,
-    TimeProvider clock, IHttpContextAccessor http)
+    TimeProvider clock, PublicUrls urls)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<User>> Sorts = new Dictionary<string, SortOrder<User>>
     {
@@ -189,10 +189,13 @@ internal sealed class ManageUsers(
                 u.ConcurrencyStamp = Guid.NewGuid().ToString();
             },
             nameof(User), id, ct);
+        // What the user may see has changed: their open sessions end now rather than at their next stamp check.
+        if (result.IsOk && scopeChanged)
+            await SessionStore.RemoveAllAsync(db, id, ct);
         return result;
     }
 
-    /// <summary>Disabling takes effect within a minute everywhere: sessions fail their next stamp check, tokens their next lookup.</summary>
+    /// <summary>Disabling takes effect at once everywhere: the user's sessions are deleted, and tokens fail their next lookup.</summary>
     public async Task<Result<User>> SetDisabledAsync(int id, bool disabled, CancellationToken ct)
     {
         if (!access.User.IsAdministrator)
@@ -207,6 +210,8 @@ internal sealed class ManageUsers(
             user.IsDisabled = disabled;
             user.SecurityStamp = Guid.NewGuid().ToString("N");
             await db.SaveChangesAsync(ct);
+            if (disabled)
+                await SessionStore.RemoveAllAsync(db, id, ct);
         }
         return Result<User>.Ok(user);
     }
@@ -239,9 +244,7 @@ internal sealed class ManageUsers(
     private async Task QueueInvitationAsync(User user, CancellationToken ct)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var request = http.HttpContext?.Request;
-        var origin = request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var link = $"{origin}/Account/SetPassword?user={user.Id}&token={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}";
+        var link = urls.Link($"Account/SetPassword?user={user.Id}&token={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}");
         var organisation = (await settings.GetAsync(ct)).OrganisationName;
         outbox.Enqueue(user.Email!, $"Your Liaison account at {organisation}",
             $"Hello {user.DisplayName},\n\nAn account has been created for you in Liaison, {organisation}'s system for working with its partner agencies.\n\n" +

@@ -36,7 +36,8 @@ internal static class AuditCapture
     [
         typeof(AuditEntry), typeof(OutboxMessage), typeof(PendingImport), typeof(IdentityUserToken<int>),
         typeof(IdentityUserClaim<int>), typeof(IdentityUserLogin<int>), typeof(IdentityRoleClaim<int>),
-        typeof(Features.Relationships.CalendarFeed),
+        typeof(Features.Relationships.CalendarFeed), typeof(UserSession), typeof(Web.IdempotencyRecord), typeof(DataGenerationRow),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         // Its own audit trail: append-only at the database, each entry with its author and time (a correction is a new
         // entry), so an audit entry per status update would only repeat it; an import writes 10,000 of them.
         typeof(Features.Portfolio.InitiativeUpdate),

@@ -2,6 +2,7 @@ using Liaison.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Liaison.Web.Platform.Auth;
 
@@ -27,6 +28,7 @@ internal static class AuthSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AccessRule>();
+        services.AddScoped<PasswordCheck>();
 
         services.AddIdentity<User, Role>(options =>
             {
@@ -49,6 +51,9 @@ internal static class AuthSetup
 
         // A disabled user's cookie is re-checked against the database at most this long after the change.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
+        // Browser sessions live in the database: signing out ends them everywhere at once.
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, SessionStore.Setup>();
 
         services.ConfigureApplicationCookie(o =>
         {

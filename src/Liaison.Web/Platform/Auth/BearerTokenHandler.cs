@@ -12,9 +12,9 @@ namespace Liaison.Web.Platform.Auth;
 
 /// <summary>
 /// Authenticates API calls by "Authorization: Bearer &lt;token&gt;", for session tokens from
-/// POST /api/v1/auth/token and personal access tokens alike. A token's user is re-read from the
-/// database at least every <see cref="RecheckInterval"/>, so a disabled user or a revoked token
-/// stops working within that time.
+/// POST /api/v1/auth/token and personal access tokens alike. A token's user is kept in memory until the
+/// data generation moves on (any save, on any app instance: revoking the token or disabling its user is
+/// one) or <see cref="RecheckInterval"/> passes, so a revoked token stops working at the next request everywhere.
 /// </summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -28,7 +28,7 @@ internal sealed class BearerTokenHandler(
     public const string SchemeName = "Bearer";
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(30);
 
-    private sealed record TokenOwner(int TokenId, DateTime? ExpiresAt, bool Usable, ClaimsPrincipal? Principal, DateTime LoadedAt);
+    private sealed record TokenOwner(int TokenId, DateTime? ExpiresAt, bool Usable, ClaimsPrincipal? Principal, DateTime LoadedAt, long Generation);
 
     public static string CacheKey(string tokenHash) => "bearer:" + tokenHash;
 
@@ -40,10 +40,12 @@ internal sealed class BearerTokenHandler(
 
         var hash = ApiToken.Hash(header["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow().UtcDateTime;
+        var generation = await db.DataGenerationAsync(Context.RequestAborted);
         // The cache spares a query per request; the recheck interval is measured on the app's clock.
-        if (!cache.TryGetValue(CacheKey(hash), out TokenOwner? owner) || owner is null || now - owner.LoadedAt >= RecheckInterval)
+        if (!cache.TryGetValue(CacheKey(hash), out TokenOwner? owner) || owner is null || owner.Generation != generation
+            || now - owner.LoadedAt >= RecheckInterval)
         {
-            owner = await LoadAsync(hash, now);
+            owner = await LoadAsync(hash, now, generation);
             cache.Set(CacheKey(hash), owner, RecheckInterval);
         }
         if (owner is not { Usable: true, Principal: not null } || owner.ExpiresAt <= now)
@@ -51,7 +53,7 @@ internal sealed class BearerTokenHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(owner.Principal, SchemeName));
     }
 
-    private async Task<TokenOwner?> LoadAsync(string hash, DateTime now)
+    private async Task<TokenOwner?> LoadAsync(string hash, DateTime now, long generation)
     {
         var token = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash)
@@ -60,6 +62,7 @@ internal sealed class BearerTokenHandler(
                 t.Id,
                 t.ExpiresAt,
                 t.RevokedAt,
+                t.LastUsedAt,
                 t.User!.IsDisabled,
                 t.User.Email,
                 t.User.DisplayName,
@@ -72,7 +75,9 @@ internal sealed class BearerTokenHandler(
         if (token is null)
             return null;
 
-        await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+        // When it was last used, to the minute: not a write per request.
+        if (token.LastUsedAt is null || now - token.LastUsedAt >= TimeSpan.FromMinutes(1))
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
 
         var claims = new List<Claim>
         {
@@ -86,7 +91,7 @@ internal sealed class BearerTokenHandler(
             claims.Add(new Claim(CurrentUser.PersonClaim, personId.ToString(CultureInfo.InvariantCulture)));
         claims.AddRange(token.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return new TokenOwner(token.Id, token.ExpiresAt, token.RevokedAt is null && !token.IsDisabled, principal, now);
+        return new TokenOwner(token.Id, token.ExpiresAt, token.RevokedAt is null && !token.IsDisabled, principal, now, generation);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

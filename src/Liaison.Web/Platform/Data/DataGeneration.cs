@@ -1,14 +1,14 @@
 namespace Liaison.Web.Platform.Data;
 
 /// <summary>
-/// A number that moves on whenever Liaison saves anything. Caches of derived figures (a list's
-/// count, the names in a filter) put it in their keys, so nothing cached outlives a change.
+/// The one row of the DataGeneration table: a number every save advances in its own transaction. Caches of derived
+/// figures put it in their keys (see <see cref="LiaisonDbContext.DataGenerationAsync"/>), and each request reads it once,
+/// so a save on one app instance retires every cached figure on every other at their next request.
 /// </summary>
-internal static class DataGeneration
+internal sealed class DataGenerationRow
 {
-    private static long _current;
+    public const int SingletonId = 1;
 
-    public static long Current => Interlocked.Read(ref _current);
-
-    public static void Advance() => Interlocked.Increment(ref _current);
+    public int Id { get; set; } = SingletonId;
+    public long Value { get; set; }
 }

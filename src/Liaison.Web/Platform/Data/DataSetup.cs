@@ -24,19 +24,26 @@ internal static class DataSetup
                 ? throw new InvalidOperationException($"Database:Provider '{unknown}' is not supported; use Sqlite or Postgres.")
                 : DatabaseProvider.Sqlite;
 
-    public static WebApplicationBuilder AddPlatformData(this WebApplicationBuilder builder)
+    /// <summary>The database's connection string: ConnectionStrings:Liaison, or for SQLite the file in the data folder.</summary>
+    public static string ConnectionString(IConfiguration config, IHostEnvironment env)
     {
-        var config = builder.Configuration;
-        var provider = Provider(config);
         var connectionString = config.GetConnectionString("Liaison");
-        if (provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        if (Provider(config) == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
-            var folder = DataFolder(config, builder.Environment);
+            var folder = DataFolder(config, env);
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "liaison.db")}";
         }
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException("ConnectionStrings:Liaison is required when Database:Provider is Postgres.");
+        return connectionString;
+    }
+
+    public static WebApplicationBuilder AddPlatformData(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var provider = Provider(config);
+        var connectionString = ConnectionString(config, builder.Environment);
 
         builder.Services.AddDbContext<LiaisonDbContext>(options =>
         {

@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Demo;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Platform.Auth;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,13 +9,18 @@ namespace Liaison.Web.Platform.Data;
 
 internal static class DatabaseStartup
 {
-    /// <summary>Migrates the schema, makes sure roles and settings exist, and fills an empty database with demo data when asked.</summary>
+    /// <summary>
+    /// Migrates the schema, makes sure roles, settings and a data-protection key exist, and fills an empty database with
+    /// demo data when asked: under the start-up lock, so instances started together take turns.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LiaisonDbContext>();
         var config = services.GetRequiredService<IConfiguration>();
+        await using var startup = await StartupLock.AcquireAsync(DataSetup.Provider(config), db.Database.GetConnectionString()!,
+            app.Logger, CancellationToken.None);
 
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
@@ -36,6 +42,9 @@ internal static class DatabaseStartup
             });
             await db.SaveChangesAsync();
         }
+
+        // The key that protects cookies and tokens, made now (under the lock) so every instance uses the same one.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Liaison.Startup").Protect([1]);
 
         if (config.GetValue<bool>("Demo:Enabled") && !await db.Agencies.AnyAsync() && !await db.Users.AnyAsync())
             await services.GetRequiredService<DemoData>().SeedAsync(DemoData.Password(config), CancellationToken.None);

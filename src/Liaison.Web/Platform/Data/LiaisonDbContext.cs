@@ -14,6 +14,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ internal sealed class LiaisonDbContext(
     CurrentUser currentUser,
     TimeProvider clock)
     : IdentityDbContext<User, Role, int, IdentityUserClaim<int>, UserRole, IdentityUserLogin<int>,
-        IdentityRoleClaim<int>, IdentityUserToken<int>>(options)
+        IdentityRoleClaim<int>, IdentityUserToken<int>>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyLineOfService> AgencyLinesOfService => Set<AgencyLineOfService>();
@@ -57,6 +58,10 @@ internal sealed class LiaisonDbContext(
     public DbSet<PortfolioSnapshot> PortfolioSnapshots => Set<PortfolioSnapshot>();
     public DbSet<QuickWin> QuickWins => Set<QuickWin>();
     public DbSet<QuickWinContributor> QuickWinContributors => Set<QuickWinContributor>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<DataGenerationRow> DataGenerations => Set<DataGenerationRow>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal CurrentUser CurrentUser => currentUser;
 
@@ -99,14 +104,60 @@ internal sealed class LiaisonDbContext(
         AccessRule.ApplyVisibilityFilters(builder, this);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Liaison saves asynchronously only; use SaveChangesAsync.");
+    /// <summary>
+    /// Liaison saves asynchronously, through <see cref="SaveChangesAsync(bool, CancellationToken)"/>. The one synchronous
+    /// writer is ASP.NET's data-protection key repository, which adds a key now and then; its keys are not records anyone
+    /// edits, so they carry no audit entry and change no derived figure.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is not DataProtectionKey))
+            throw new NotSupportedException("Liaison saves asynchronously only; use SaveChangesAsync.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // ---- The data generation ------------------------------------------------------------------------------------
+
+    private static readonly Func<LiaisonDbContext, CancellationToken, Task<long>> ReadGeneration =
+        EF.CompileAsyncQuery((LiaisonDbContext db, CancellationToken ct) =>
+            db.DataGenerations.Where(g => g.Id == DataGenerationRow.SingletonId).Select(g => g.Value).First());
+
+    /// <summary>Changes to these never change a derived figure: they leave the generation where it is.</summary>
+    private static readonly HashSet<Type> GenerationNeutral =
+        [typeof(IdempotencyRecord), typeof(PendingImport), typeof(OutboxMessage), typeof(DataProtectionKey), typeof(UserSession)];
+
+    private long? _generation;
+
+    /// <summary>
+    /// The data generation as this request sees it: read from the database once per request (one primary-key read) and
+    /// again after this context saves. Caches of derived figures put it in their keys, so a save on any app instance
+    /// retires them on every instance at its next request (docs/adr/0010).
+    /// </summary>
+    public async ValueTask<long> DataGenerationAsync(CancellationToken ct)
+    {
+        _generation ??= await ReadGeneration(this, ct);
+        return _generation.Value;
+    }
+
+    /// <summary>The generation, when a query that ran anyway (the session's) brought it along.</summary>
+    internal void KnowDataGeneration(long generation) => _generation = generation;
+
+    /// <summary>
+    /// Advances the generation, in the current transaction. Saves do it themselves; a write that bypasses SaveChanges
+    /// (ExecuteUpdate, ExecuteDelete) and changes what anyone may see or what a figure counts calls it.
+    /// </summary>
+    public async Task AdvanceDataGenerationAsync(CancellationToken ct)
+    {
+        await Database.ExecuteSqlRawAsync("""UPDATE "DataGeneration" SET "Value" = "Value" + 1 WHERE "Id" = 1""", ct);
+        _generation = null;
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = AuditChain.Truncate(clock.GetUtcNow().UtcDateTime);
         List<AuditCapture.Draft> drafts;
         List<AuditEntry> directEntries;
+        bool advances;
         // Changes are detected once here and once more after the derived values are set, not on every look at the
         // change tracker below (each would walk every tracked entity: seconds for an import of 10,000 rows).
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
@@ -121,6 +172,8 @@ internal sealed class LiaisonDbContext(
             AuditChain.RefuseChangesToTrail(ChangeTracker);
             drafts = SuppressAuditForBulkLoad ? [] : await AuditCapture.CaptureAsync(this, cancellationToken);
             directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            advances = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && !GenerationNeutral.Contains(e.Metadata.ClrType));
         }
         finally
         {
@@ -129,9 +182,14 @@ internal sealed class LiaisonDbContext(
 
         if (drafts.Count == 0 && directEntries.Count == 0)
         {
+            if (!advances)
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // The change and the generation commit together: a reader on any instance sees both or neither.
+            await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            // After the commit, never before: a reader in between would cache what is about to change.
-            DataGeneration.Advance();
+            await AdvanceDataGenerationAsync(cancellationToken);
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
             return count;
         }
 
@@ -145,8 +203,8 @@ internal sealed class LiaisonDbContext(
         await AuditChain.LinkAsync(this, entries, cancellationToken);
         AuditEntries.AddRange(entries);
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+        await AdvanceDataGenerationAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
-        DataGeneration.Advance();
         return saved;
     }
 

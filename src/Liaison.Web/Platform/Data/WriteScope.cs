@@ -56,7 +56,6 @@ internal sealed class WriteScope : IAsyncDisposable
         if (_transaction is not null)
             await _transaction.CommitAsync(ct);
         _completed = true;
-        DataGeneration.Advance();
     }
 
     public async ValueTask DisposeAsync()

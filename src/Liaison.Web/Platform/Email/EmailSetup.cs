@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Jobs;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ internal sealed class EmailOptions
 }
 
 /// <summary>Queues email in the same transaction as the change that causes it.</summary>
-internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock, OutboxSignal signal)
+internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock)
 {
     public OutboxMessage Enqueue(string to, string subject, string textBody, string? htmlBody = null,
         (string Name, string ContentType, byte[] Content)? attachment = null)
@@ -54,69 +55,21 @@ internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock, OutboxSign
             NextAttemptAt = now,
         };
         db.OutboxMessages.Add(message);
-        signal.Notify();
         return message;
     }
 }
 
-/// <summary>Wakes the dispatcher early when mail is queued.</summary>
-internal sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-
-    public void Dispose() => _signal.Dispose();
-}
-
 /// <summary>
-/// Sends queued mail. A message is leased before it is sent, so two instances never send it twice;
-/// a failure is retried with growing delays until <see cref="EmailOptions.MaxAttempts"/>.
+/// Sends queued mail; the scheduler runs it every Email:PollSeconds (see <see cref="OutboxJob"/>). A message is leased
+/// before it is sent, so two instances never send it twice; a failure is retried with growing delays until
+/// <see cref="EmailOptions.MaxAttempts"/>.
 /// </summary>
-internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options, OutboxSignal signal,
-    TimeProvider clock, IHostEnvironment env, IConfiguration config, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options,
+    TimeProvider clock, IHostEnvironment env, IConfiguration config, ILogger<OutboxDispatcher> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The outbox dispatcher failed; it will try again.");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>Sends every message that is due. Public so tests and commands can flush the outbox.</summary>
+    /// <summary>Sends every message that is due. Public so the job, tests and commands can flush the outbox.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -210,17 +163,24 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
     }
 }
 
+/// <summary>The outbox's turn on the scheduler.</summary>
+[Quartz.DisallowConcurrentExecution]
+internal sealed class OutboxJob(OutboxDispatcher dispatcher) : Quartz.IJob
+{
+    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await dispatcher.DispatchDueAsync(cancellationToken);
+}
+
 internal static class EmailSetup
 {
     public static WebApplicationBuilder AddPlatformEmail(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<ReviewOutbox>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         if (builder.Configuration.GetValue("Email:DispatcherEnabled", true))
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+            builder.Services.AddRecurringJob<OutboxJob>("outbox", TimeSpan.FromSeconds(builder.Configuration.GetValue("Email:PollSeconds", 5)));
         return builder;
     }
 }

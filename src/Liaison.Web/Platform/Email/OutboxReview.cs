@@ -23,7 +23,7 @@ internal sealed record OutboxRow(long Id, string To, string Subject, DateTime Cr
 internal sealed record OutboxSummary(int Pending, int Failed, int SentToday);
 
 /// <summary>What administrators see of outgoing mail: what is waiting, what failed and why, and a way to try a failed message again.</summary>
-internal sealed class ReviewOutbox(LiaisonDbContext db, AccessRule access, IOptions<EmailOptions> options, OutboxSignal signal, TimeProvider clock)
+internal sealed class ReviewOutbox(LiaisonDbContext db, AccessRule access, IOptions<EmailOptions> options, TimeProvider clock)
 {
     private int MaxAttempts => options.Value.MaxAttempts;
 
@@ -57,17 +57,14 @@ internal sealed class ReviewOutbox(LiaisonDbContext db, AccessRule access, IOpti
         return Result<PagedResult<OutboxRow>>.Ok(await rows.ToPageAsync(new OutboxQuery(page, pageSize), ct));
     }
 
-    /// <summary>Gives a message that was given up a fresh budget of attempts, starting now.</summary>
+    /// <summary>Gives a message that was given up a fresh budget of attempts, starting at the outbox's next turn.</summary>
     public async Task<Result<bool>> RetryAsync(long id, CancellationToken ct)
     {
         if (!access.User.IsAdministrator)
             return Result<bool>.Forbidden();
         var retried = await db.OutboxMessages.Where(m => m.Id == id && m.SentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, clock.GetUtcNow().UtcDateTime), ct);
-        if (retried == 0)
-            return Result<bool>.NotFound();
-        signal.Notify();
-        return Result<bool>.Ok(true);
+        return retried == 0 ? Result<bool>.NotFound() : Result<bool>.Ok(true);
     }
 
     private sealed record OutboxQuery(int Page, int PageSize) : IListQuery

@@ -1,4 +1,5 @@
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,8 +27,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side",
                 "The error has been logged. Quote the correlation id when you report it."),
         };
+        // The same id the problem answers with (traceId), so an operator finds this line from what the user quotes.
         if (status >= 500)
-            logger.LogError(exception, "Unhandled API error {CorrelationId}", context.TraceIdentifier);
+            logger.LogError(exception, "Unhandled API error on {Path}; traceId {TraceId}", path, Telemetry.CorrelationId(context));
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Liaison.Web.Platform.Web;
 
 /// <summary>
-/// Figures derived from many rows (a count, a health report, a summary), cached per key and visibility scope until the
-/// next save (<see cref="DataGeneration"/>) or a minute, whichever comes first. Anything that changes the answer
-/// besides the data (today's date, a page number) belongs in the key. The generation is this process's: with several
-/// servers, another's save shows here within the minute. Performance:DerivedCache=false turns it off (the benchmark
-/// measures the cost of a first reading that way).
+/// Figures derived from many rows (a count, a health report, a summary), cached per key and per what the user may see
+/// until the next save or a minute, whichever comes first. The data generation in the key is read from the database
+/// once per request (<see cref="LiaisonDbContext.DataGenerationAsync"/>), so a save on any app instance retires the
+/// figures of every instance at its next request. What the user may see is what the access rule's filters read: the
+/// agency an agency user is confined to and their own directory entry (action items assigned to them). Anything else
+/// that changes the answer (today's date, a page number, the user for "my" figures) belongs in the key.
+/// Performance:DerivedCache=false turns it off (the benchmark measures the cost of a first reading that way).
 /// </summary>
-internal sealed class DerivedCache(IMemoryCache cache, CurrentUser user, IConfiguration config)
+internal sealed class DerivedCache(IMemoryCache cache, CurrentUser user, LiaisonDbContext db, IConfiguration config)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -22,7 +24,7 @@ internal sealed class DerivedCache(IMemoryCache cache, CurrentUser user, IConfig
     {
         if (!_enabled)
             return await compute();
-        var cacheKey = $"derived:{DataGeneration.Current}:{user.AgencyScope}:{key}";
+        var cacheKey = $"derived:{await db.DataGenerationAsync(CancellationToken.None)}:{user.AgencyScope}:{user.PersonScope}:{key}";
         // An answer of null ("not found") is kept too.
         if (cache.TryGetValue(cacheKey, out T? value))
             return value!;

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -47,17 +47,29 @@ internal static class WebSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            c.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? c.HttpContext.TraceIdentifier;
+            c.ProblemDetails.Extensions["traceId"] = Telemetry.CorrelationId(c.HttpContext);
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<LiaisonDbContext>("database");
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>());
+        services.AddSingleton<PublicUrls>();
+        // X-Forwarded-For and -Proto are believed only from the proxies named in Web:TrustedProxies (addresses or
+        // networks in CIDR form); with none named, only from this machine (loopback), as ASP.NET Core does by default.
+        var trusted = builder.Configuration.GetSection("Web:TrustedProxies").Get<string[]>()
+            ?? (builder.Configuration["Web:TrustedProxies"] ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var entry in trusted)
+            {
+                if (System.Net.IPNetwork.TryParse(entry, out var network))
+                    o.KnownIPNetworks.Add(network);
+                else if (System.Net.IPAddress.TryParse(entry, out var address))
+                    o.KnownProxies.Add(address);
+                else
+                    throw new InvalidOperationException($"Web:TrustedProxies holds \"{entry}\", which is neither an IP address nor a network like 10.0.0.0/8.");
+            }
         });
         services.AddHsts(o =>
         {
@@ -65,9 +77,13 @@ internal static class WebSetup
             o.IncludeSubDomains = true;
         });
 
-        var keys = builder.Configuration["DataProtection:KeysPath"]
-            ?? Path.Combine(DataSetup.DataFolder(builder.Configuration, builder.Environment), "keys");
-        services.AddDataProtection().SetApplicationName("Liaison").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // The keys that protect cookies and tokens live in the database, so a cookie one instance issued works on every
+        // other with no set-up; DataProtection:KeysPath names a shared folder instead (docs/adr/0010).
+        var protection = services.AddDataProtection().SetApplicationName("Liaison");
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        else
+            protection.PersistKeysToDbContext<LiaisonDbContext>();
         return builder;
     }
 
