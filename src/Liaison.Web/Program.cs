@@ -14,6 +14,8 @@ builder.AddRelationships();
 builder.AddPortfolio();
 
 var app = builder.Build();
+if (await Commands.TryRunMaintenanceAsync(app, arguments))
+    return;
 await app.PrepareDatabaseAsync();
 if (await Commands.TryRunAsync(app, arguments))
     return;

@@ -2,6 +2,7 @@ using Liaison.Web.Features.Demo;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Operations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Liaison.Web.Platform;
@@ -17,8 +18,42 @@ internal static class Commands
         ["create-admin"] = "create-admin --email <email> --password <password> [--name <full name>]   creates an administrator",
         ["reset-password"] = "reset-password --email <email> --password <password>   sets a user's password and clears any lockout",
         ["verify-audit"] = "verify-audit   walks the audit trail's hash chain and reports the first broken entry",
+        ["backup"] = "backup --to <file>   writes a consistent copy of the whole database while Liaison runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump)",
+        ["restore"] = "restore --from <file>   restores a backup into an empty database (a new SQLite file, or a new PostgreSQL database); then run verify-audit",
         ["seed-benchmark"] = "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000]   fills an empty database for the benchmark",
     };
+
+    /// <summary>Commands that work on the database as it is, before Liaison migrates or seeds it: backup and restore.</summary>
+    public static async Task<bool> TryRunMaintenanceAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("backup" or "restore"))
+            return false;
+        var options = ParseOptions(args.Skip(1).ToArray());
+        var config = app.Configuration;
+        var provider = DataSetup.Provider(config);
+        var connectionString = DataSetup.ConnectionString(config, app.Environment);
+        var path = options.GetValueOrDefault(args[0] == "backup" ? "to" : "from");
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            Console.Error.WriteLine("Usage: " + Help[args[0]]);
+            Environment.ExitCode = 2;
+            return true;
+        }
+        try
+        {
+            if (args[0] == "backup")
+                await Backups.BackupAsync(provider, connectionString, path, Console.Out, CancellationToken.None);
+            else
+                await Backups.RestoreAsync(provider, connectionString, path, Console.Out, CancellationToken.None);
+            Environment.ExitCode = 0;
+        }
+        catch (BackupException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Environment.ExitCode = 1;
+        }
+        return true;
+    }
 
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {

@@ -19,7 +19,7 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     private TestDatabase? _database;
 
     public TestClock Clock { get; } = new();
-    public TestData.Ids Ids { get; private set; } = null!;
+    public TestData.Ids Ids { get; set; } = null!;
     public string Folder => _folder;
     public string MailFolder => Path.Combine(_folder, "mail");
     public string DatabaseProvider => _database!.Provider;
@@ -40,10 +40,21 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string BaseUrl => Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
+    /// <summary>The database this app uses: its own by default; a node of a cluster shares one (see <see cref="LiaisonNode"/>).</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(_folder);
+
+    /// <summary>Whether disposing the app drops its database (not when it is shared).</summary>
+    protected virtual bool OwnsDatabase => true;
+
+    /// <summary>Services a variant of the app adds or replaces (after the app's own).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _database = await TestDatabase.CreateAsync(_folder);
+        _database = await CreateDatabaseAsync();
         if (ServeOnKestrel)
             UseKestrel(0);
         StartServer(); // starts the app, which migrates the database
@@ -65,7 +76,11 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", Environment.GetEnvironmentVariable("LIAISON_TEST_LOGLEVEL") ?? "Warning");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        });
     }
 
     /// <summary>A browser-like session: cookies, no automatic redirects, HTTPS.</summary>
@@ -115,7 +130,7 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && OwnsDatabase)
             await _database.DisposeAsync();
         try
         {
@@ -153,4 +168,24 @@ public sealed class UnreachableSmtpLiaisonApp : LiaisonApp
 {
     protected override IEnumerable<(string Key, string Value)> Settings =>
         [("Email:Delivery", "Smtp"), ("Email:SmtpHost", "127.0.0.1"), ("Email:SmtpPort", "9")];
+}
+
+/// <summary>
+/// One app instance of several on one database, as Liaison scales out: each node is a whole app (its own caches,
+/// scheduler and data-protection key ring in memory), and they share nothing but the database.
+/// </summary>
+public class LiaisonNode(TestDatabase database, bool seed, params (string Key, string Value)[] settings) : LiaisonApp
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
+
+    protected override bool OwnsDatabase => false;
+
+    protected override bool Seed => seed;
+
+    protected override IEnumerable<(string Key, string Value)> Settings => settings;
+
+    /// <summary>Starts the node (for nodes started together, on an empty database).</summary>
+    public Task StartAsync() => ((IAsyncLifetime)this).InitializeAsync();
+
+    public Task StopAsync() => ((IAsyncLifetime)this).DisposeAsync();
 }

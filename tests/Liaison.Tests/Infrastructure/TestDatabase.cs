@@ -58,3 +58,13 @@ public sealed class TestDatabase : IAsyncDisposable
         await drop.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>A test of what only PostgreSQL deployments do (several instances clustered on one database); skipped on SQLite.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestDatabase.IsPostgres)
+            Skip = "Clustering needs PostgreSQL; this run is on SQLite (the PostgreSQL run covers it).";
+    }
+}

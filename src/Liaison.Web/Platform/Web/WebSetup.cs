@@ -61,6 +61,11 @@ internal static class WebSetup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            if (trusted.Length > 0)
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            }
             foreach (var entry in trusted)
             {
                 if (System.Net.IPNetwork.TryParse(entry, out var network))
@@ -109,6 +114,7 @@ internal static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Idempotency>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
