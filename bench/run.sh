@@ -7,7 +7,8 @@
 #
 #   bench/run.sh                 SQLite (the default deployment)
 #   BENCH_DATABASE=Postgres BENCH_POSTGRES="Host=...;Username=...;Password=...;Database=..." bench/run.sh
-#   BENCH_DATA=/tmp/benchdb bench/run.sh      keep the filled SQLite folder there and reuse it on the next run
+#   BENCH_DATA=/tmp/benchdb bench/run.sh      keep the filled SQLite folder there and reuse it on the next run (with
+#                                            PostgreSQL: remember there that BENCH_POSTGRES's database is filled)
 #   BENCH_ONLY='My work|Portfolio' bench/run.sh   measure only the targets whose names match (the yardstick always)
 #   BENCH_CACHE=false bench/run.sh   without the cache of derived figures (counts, My work, the agency page's
 #                                    relationships, health and summaries): what every reading costs just after a save
@@ -38,11 +39,12 @@ if [ "${BENCH_DATABASE:-Sqlite}" = "Postgres" ]; then
   export Database__Provider=Postgres ConnectionStrings__Liaison="$BENCH_POSTGRES"
 fi
 
-if [ -n "${BENCH_DATA:-}" ] && [ -f "$data/liaison.db" ]; then
-  echo "Reusing the database in $data"
+if [ -n "${BENCH_DATA:-}" ] && { [ -f "$data/liaison.db" ] || [ -f "$data/postgres-filled" ]; }; then
+  echo "Reusing the filled database (${BENCH_DATABASE:-Sqlite})"
 else
 echo "Filling the database (demo data, then 200 agencies, 20,000 people, 500,000 interactions, 10,000 initiatives, 200,000 updates, 20,000 quick wins) ..."
 (cd "$root/src/Liaison.Web" && dotnet "$app" seed-benchmark --demo --agencies 200 --people 20000 --interactions 500000)
+[ "${BENCH_DATABASE:-Sqlite}" = "Postgres" ] && touch "$data/postgres-filled"
 fi
 
 (cd "$root/src/Liaison.Web" && exec dotnet "$app" --urls "$base") > "$data/server.log" 2>&1 &
@@ -138,6 +140,23 @@ if [ -z "${BENCH_ONLY:-}" ] || [[ "Import" =~ $BENCH_ONLY ]]; then
   imports=("$(import_once "Import 10,000 new initiatives")" "$(import_once "Import the same 10,000 again")")
 fi
 
+# Sign-in answers in about the same time whoever asks (issue 9): a known address with a wrong password (its first four
+# tries), the same account once locked, and an address nobody has. Sequential, one request at a time.
+signin_timing() { # label, email, count -> prints the label and the median of time_total in ms
+  local times=() i
+  for i in $(seq 1 "$3"); do
+    times+=("$(curl -s -o /dev/null -w '%{time_total}' -X POST "$base/api/v1/auth/token" -H 'content-type: application/json' \
+      -d "{\"email\":\"$2\",\"password\":\"Not-the-password-$i\"}")")
+  done
+  printf "%-44s %8.1f ms (median of %s)\n" "$1" "$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] * 1000 }')" "$3"
+}
+signins=()
+if [ -z "${BENCH_ONLY:-}" ] || [[ "Sign-in" =~ $BENCH_ONLY ]]; then
+  signins=("$(signin_timing "Sign-in refused: known address, wrong password" pm@demo.test 4)"
+    "$(signin_timing "Sign-in refused: the same account, locked" pm@demo.test 9)"
+    "$(signin_timing "Sign-in refused: unknown address" nobody-$RANDOM@demo.test 9)")
+fi
+
 minimal_rps=$(echo "${results[0]}" | awk -F'|' '{ split($4, r, " "); print r[2] }')
 echo
 printf "%-36s %10s %9s %9s %9s %8s %7s  %s\n" "Target" "req/s" "p50 ms" "p95 ms" "p99 ms" "x min" "errors" "verdict"
@@ -153,5 +172,6 @@ for result in "${results[@]}"; do
 done
 echo
 [ ${#imports[@]} -eq 0 ] || printf "%s\n" "${imports[@]}"
+[ ${#signins[@]} -eq 0 ] || { echo; printf "%s\n" "${signins[@]}"; }
 echo
 echo "Database: ${BENCH_DATABASE:-Sqlite}; cache of derived figures: ${BENCH_CACHE:-true}; $(grep -c ^processor /proc/cpuinfo) cores; wrk -t2 -c$connections -d$duration; signed in as the executive (the manager for the agency page and My work)."

@@ -12,15 +12,14 @@ internal sealed class GetAgency(LiaisonDbContext db, AccessRule access)
 {
     public async Task<Result<AgencyDetails>> HandleAsync(int id, CancellationToken ct)
     {
-        var agency = await access.FindAsync(db.Agencies.AsNoTracking(), id, ct);
+        // The agency and its lines of service in one round trip.
+        var agency = await access.FindAsync(db.Agencies.AsNoTracking().Include(a => a.LinesOfService).ThenInclude(l => l.LineOfService), id, ct);
         if (agency is null)
             return Result<AgencyDetails>.NotFound();
         if (!access.CanSeeInternalNotes)
             agency.InternalNotes = null;
-        var lines = await db.AgencyLinesOfService.AsNoTracking().Where(l => l.AgencyId == id)
-            .OrderBy(l => l.LineOfService!.Name)
-            .Select(l => new { l.LineOfServiceId, l.LineOfService!.Name })
-            .ToListAsync(ct);
-        return Result<AgencyDetails>.Ok(new AgencyDetails(agency, lines.Select(l => (l.LineOfServiceId, l.Name)).ToList()));
+        var lines = agency.LinesOfService.Where(l => l.LineOfService is not null).Select(l => (l.LineOfServiceId, l.LineOfService!.Name))
+            .OrderBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return Result<AgencyDetails>.Ok(new AgencyDetails(agency, lines));
     }
 }

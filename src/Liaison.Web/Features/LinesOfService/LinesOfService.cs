@@ -59,7 +59,7 @@ internal sealed record CatalogueEntry(int Id, string Name, string UnitName);
 internal sealed record LineOfServiceRow(int Id, string Name, int OperationalUnitId, string UnitName, string? Description, bool IsActive, int AgencyCount);
 
 /// <summary>The service catalogue: list, read, create, edit, deactivate.</summary>
-internal sealed class ManageLinesOfService(LiaisonDbContext db, AccessRule access)
+internal sealed class ManageLinesOfService(LiaisonDbContext db, AccessRule access, DerivedCache cache)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<LineOfService>> Sorts = new Dictionary<string, SortOrder<LineOfService>>
     {
@@ -108,10 +108,11 @@ internal sealed class ManageLinesOfService(LiaisonDbContext db, AccessRule acces
         return line is null ? Result<LineOfService>.NotFound() : Result<LineOfService>.Ok(line);
     }
 
-    /// <summary>The active catalogue for pickers, ordered by unit then name.</summary>
+    /// <summary>The active catalogue for pickers, ordered by unit then name; kept until the next save, as every agency list shows it.</summary>
     public Task<List<CatalogueEntry>> CatalogueAsync(CancellationToken ct) =>
-        db.LinesOfService.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.OperationalUnit!.Name).ThenBy(l => l.Name)
-            .Select(l => new CatalogueEntry(l.Id, l.Name, l.OperationalUnit!.Name)).ToListAsync(ct);
+        cache.GetAsync("lines-of-service-catalogue", () => db.LinesOfService.AsNoTracking().Where(l => l.IsActive)
+            .OrderBy(l => l.OperationalUnit!.Name).ThenBy(l => l.Name)
+            .Select(l => new CatalogueEntry(l.Id, l.Name, l.OperationalUnit!.Name)).ToListAsync(ct));
 
     /// <summary>The agencies (visible to the user) that consume a line of service.</summary>
     public Task<List<NamedRef>> AgenciesAsync(int id, CancellationToken ct) =>

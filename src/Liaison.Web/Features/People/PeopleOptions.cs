@@ -31,6 +31,20 @@ internal sealed class PeopleOptions(LiaisonDbContext db, IMemoryCache cache)
                 .Select(p => new NamedRef(p.Id, p.FirstName + " " + p.LastName)).ToListAsync(ct);
         }) ?? []).ToList();
 
+    /// <summary>
+    /// The people who are relationship managers (their directory entries, through their accounts), for filters "by
+    /// manager": a few dozen, where all staff are thousands at ten times a state's size.
+    /// </summary>
+    public async Task<List<SelectListItem>> ManagersAsync(CancellationToken ct) =>
+        Shared.Options.Of(await cache.GetOrCreateAsync($"names:managers:{await db.DataGenerationAsync(ct)}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var role = db.Roles.Where(r => r.Name == Platform.Auth.Roles.RelationshipManager).Select(r => r.Id);
+            var people = db.Users.Where(u => u.PersonId != null && u.UserRoles.Any(r => role.Contains(r.RoleId))).Select(u => u.PersonId!.Value);
+            return await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+                .Select(p => new NamedRef(p.Id, p.FirstName + " " + p.LastName)).ToListAsync(ct);
+        }) ?? []).ToList();
+
     public async Task<List<SelectListItem>> UnitsAsync(CancellationToken ct) =>
         Shared.Options.Of(await cache.GetOrCreateAsync($"names:{nameof(OperationalUnit)}:{await db.DataGenerationAsync(ct)}", entry =>
         {

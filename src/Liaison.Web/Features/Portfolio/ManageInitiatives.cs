@@ -195,7 +195,8 @@ internal sealed record SharedInitiative(int Id, string Name, string? Description
 }
 
 /// <summary>The portfolio: initiatives, their status updates (append-only, corrected by new entries), the PMO hand-off, lists and exports.</summary>
-internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, InitiativePolicy policy, PortfolioRules rules, ListCounts counts, TimeProvider clock)
+internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, InitiativePolicy policy, PortfolioRules rules, ListCounts counts,
+    DerivedCache cache, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<Initiative>> Sorts = new Dictionary<string, SortOrder<Initiative>>
     {
@@ -292,19 +293,20 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
         return Result<ExportFile>.Ok(TableExport.ToFile(rows.Value!, FormColumns(rules), format, "portfolio", clock.GetUtcNow().UtcDateTime));
     }
 
-    /// <summary>An agency's initiatives as the agency may see them (open first, then by name).</summary>
+    /// <summary>An agency's initiatives as the agency may see them (open first, then by name); kept until the next save.</summary>
     public async Task<IReadOnlyList<SharedInitiative>> SharedForAgencyAsync(int agencyId, CancellationToken ct)
     {
         // EF lifts IgnoreQueryFilters (below) from the whole query, the initiatives' own filter included: so the
         // access rule is asked here, not left to the caller.
         if (access.User.IsAgencyUser && access.User.AgencyId != agencyId)
             return [];
-        return await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId)
+        return await cache.GetAsync($"agency-initiatives:{agencyId}", async () => (IReadOnlyList<SharedInitiative>)await db.Initiatives.AsNoTracking()
+            .Where(i => i.AgencyId == agencyId)
             // The project manager is staff, whom the access rule hides from agency users; their name is part of what is shared.
             .LeftJoin(db.People.IgnoreQueryFilters(), i => i.OwnerPersonId, p => (int?)p.Id, (i, p) => new { i, Owner = p == null ? null : p.FirstName + " " + p.LastName })
             .OrderByDescending(r => r.i.IsOpen).ThenBy(r => r.i.Name).Take(50)
             .Select(r => new SharedInitiative(r.i.Id, r.i.Name, r.i.Description, r.i.Health, r.i.Phase, r.i.StartOn, r.i.TargetOn, r.Owner, r.i.StatusOverview, r.i.LatestUpdateOn))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
     }
 
     public async Task<Result<Initiative>> GetAsync(int id, CancellationToken ct)

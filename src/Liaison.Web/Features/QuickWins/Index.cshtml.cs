@@ -22,7 +22,7 @@ internal sealed class IndexModel(ManageQuickWins log, PeopleOptions options) : P
         Query = query;
         Results = results.Value!;
         AgencyOptions = (await options.AgenciesAsync(ct)).Selecting(query.AgencyId);
-        ManagerOptions = (await options.StaffAsync(ct)).Selecting(query.ManagerPersonId);
+        ManagerOptions = (await options.ManagersAsync(ct)).Selecting(query.ManagerPersonId);
         return Page();
     }
 

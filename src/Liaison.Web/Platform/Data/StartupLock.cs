@@ -63,7 +63,8 @@ internal sealed class StartupLock : IAsyncDisposable
     {
         if (_connection is not null)
         {
-            await using (var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresKey})", _connection))
+            // Back to the pool as it came: nothing of this session may outlive it (connections are not reset on close).
+            await using (var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresKey}); RESET statement_timeout", _connection))
                 await unlock.ExecuteNonQueryAsync();
             await _connection.DisposeAsync();
         }
