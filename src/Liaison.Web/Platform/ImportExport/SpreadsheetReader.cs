@@ -253,23 +253,15 @@ internal static class SpreadsheetReader
             lastRow = rowNumber;
             if (headerDone)
                 table.StartRow(rowNumber);
-            // The cells, by hand rather than through Children: a million empty rows must not cost a million delegates.
-            if (xml.IsEmptyElement)
-                xml.Read();
-            else
+            if (EnterChildren(xml, out var depth))
             {
-                var depth = xml.Depth;
-                xml.Read();
-                while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+                while (NextChild(xml, depth))
                 {
-                    if (xml.NodeType != XmlNodeType.Element)
-                        xml.Read();
-                    else if (xml.LocalName == "c")
+                    if (xml.LocalName == "c")
                         cell.Read(xml, table, rowNumber);
                     else
                         xml.Skip();
                 }
-                xml.Read();
             }
             if (!headerDone)
             {
@@ -298,17 +290,11 @@ internal static class SpreadsheetReader
             var style = int.TryParse(xml.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : -1;
             string? raw = null;
             string? inline = null;
-            if (xml.IsEmptyElement)
-                xml.Read();
-            else
+            if (EnterChildren(xml, out var depth))
             {
-                var depth = xml.Depth;
-                xml.Read();
-                while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+                while (NextChild(xml, depth))
                 {
-                    if (xml.NodeType != XmlNodeType.Element)
-                        xml.Read();
-                    else if (xml.LocalName is "v" or "is")
+                    if (xml.LocalName is "v" or "is")
                     {
                         try
                         {
@@ -325,7 +311,6 @@ internal static class SpreadsheetReader
                     else
                         xml.Skip();
                 }
-                xml.Read();
             }
             var value = type switch
             {
@@ -411,25 +396,43 @@ internal static class SpreadsheetReader
 
     private static void AppendRuns(XmlReader xml, StringBuilder text)
     {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
+        if (!EnterChildren(xml, out var depth))
             return;
-        }
-        var depth = xml.Depth;
-        xml.Read();
-        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        while (NextChild(xml, depth))
         {
-            if (xml.NodeType != XmlNodeType.Element)
-                xml.Read();
-            else if (xml.LocalName == "t")
+            if (xml.LocalName == "t")
                 AppendText(xml, text);
             else if (xml.LocalName == "r")
                 AppendRuns(xml, text);
             else
                 xml.Skip();
         }
+    }
+
+    /// <summary>
+    /// Steps into the element the reader is on: false (and past it) when it is empty. Then <see cref="NextChild"/> finds
+    /// each child element in turn, which the caller consumes (reads or skips); no delegate per element, so a million
+    /// empty rows cost nothing.
+    /// </summary>
+    private static bool EnterChildren(XmlReader xml, out int depth)
+    {
+        depth = xml.Depth;
+        var empty = xml.IsEmptyElement;
         xml.Read();
+        return !empty;
+    }
+
+    /// <summary>Moves to the next child element of the element entered at <paramref name="depth"/>; false (and past its end) when there is none.</summary>
+    private static bool NextChild(XmlReader xml, int depth)
+    {
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType == XmlNodeType.Element)
+                return true;
+            xml.Read();
+        }
+        xml.Read();
+        return false;
     }
 
     /// <summary>The zero-based column of a reference like "AB12"; refused beyond the columns Liaison reads.</summary>
