@@ -94,6 +94,11 @@ internal static class WebSetup
 
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<PublicUrls>().IsConfigured && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("Web:PublicUrl is not set: links in mail and calendar feeds point at {Url}. Set it to the address people reach Liaison at.",
+                PublicUrls.DevelopmentDefault);
+        }
         app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
