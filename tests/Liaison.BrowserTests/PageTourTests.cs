@@ -61,6 +61,50 @@ public sealed class PageTourTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_administrator_finds_failed_mail_from_the_menu_and_tries_it_again()
+    {
+        // A message whose every attempt failed, as the outbox leaves it.
+        await App.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(new Liaison.Web.Platform.Email.OutboxMessage
+            {
+                To = "rita@revenue.gov",
+                Subject = "Agenda: Budget review",
+                TextBody = "Agenda",
+                CreatedAt = DateTime.UtcNow.AddHours(-6),
+                NextAttemptAt = DateTime.UtcNow.AddHours(1),
+                Attempts = new Liaison.Web.Platform.Email.EmailOptions().MaxAttempts,
+                LastError = "SmtpException: Mailbox unavailable.",
+            });
+            await db.SaveChangesAsync();
+        });
+        var page = await browser.NewPageAsync(TestData.Admin);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Administration" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Outgoing mail" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Outgoing mail");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Mailbox unavailable");
+        await page.ExpectAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try again to send “Agenda: Budget review” to rita@revenue.gov" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".usa-alert--success")).ToContainTextAsync("will be sent again");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Agenda: Budget review");
+        await page.ExpectAccessibleAsync();
+
+        // A refused filter on a page: left out, and said why.
+        await page.GotoAsync("/QuickWins/Summary?from=0001-01-01&to=9999-12-31");
+        await Assertions.Expect(page.Locator(".usa-alert--error")).ToContainTextAsync("Enter a date between 1900 and 2199.");
+        await page.ExpectAccessibleAsync();
+        await page.Context.CloseAsync();
+
+        // A set-password link that is not good shows nothing of anyone.
+        var anonymous = await browser.NewPageAsync();
+        await anonymous.GotoAsync("/Account/SetPassword?user=1&token=guess");
+        await Assertions.Expect(anonymous.Locator("main")).ToContainTextAsync("This link cannot be used");
+        await anonymous.ExpectAccessibleAsync();
+        await anonymous.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_page_an_agency_user_reaches_passes_axe_and_shows_only_their_agency()
     {
         var page = await browser.NewPageAsync(TestData.RevenueUser);
