@@ -21,7 +21,6 @@ internal static class RelationshipsModule
         services.AddScoped<ImportInteractions>();
         services.AddScoped<InteractionOptions>();
         services.AddScoped<ManageActionItems>();
-        services.AddSingleton<OrganisationTime>();
         services.AddScoped<ManageMeetings>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<EngagementCounts>();

@@ -20,6 +20,7 @@ internal static class PlatformSetup
             builder.Configuration["Demo:Enabled"] = "true";
         builder.AddPlatformTelemetry();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Time.OrganisationClock>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<PendingImports>();
         builder.Services.AddScoped<DerivedCache>();

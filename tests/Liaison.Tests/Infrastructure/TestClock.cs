@@ -8,4 +8,7 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
 
     public void Advance(TimeSpan by) => _offset += by;
+
+    /// <summary>Puts the clock at an instant (it runs on from there).</summary>
+    public void Set(DateTimeOffset at) => _offset = at - base.GetUtcNow();
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.Web.Features.ActionItems;
 
-internal sealed class DetailsModel(ManageActionItems items, RecordHistory history, AccessRule access, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(ManageActionItems items, RecordHistory history, AccessRule access, OrganisationClock clock) : PageModel
 {
     public ActionItem Item { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -22,7 +23,7 @@ internal sealed class DetailsModel(ManageActionItems items, RecordHistory histor
             return refusal;
         Item = result.Value!;
         (CanEdit, CanClose) = await items.RightsAsync(Item, ct);
-        IsLate = Item.IsOpen && Item.DueOn < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        IsLate = Item.IsOpen && Item.DueOn < clock.Today;
         if (access.CanSeeHistory)
             History = await history.ForAsync(nameof(ActionItem), id.ToString(CultureInfo.InvariantCulture), ct);
         return Page();

@@ -4,6 +4,7 @@ using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,7 +82,7 @@ internal sealed record ActionItemRow(int Id, string Title, int AgencyId, string 
 }
 
 /// <summary>The action items log: create, edit, close; list across meetings and interactions; export.</summary>
-internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, TimeProvider clock, ListCounts counts)
+internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, OrganisationClock clock, ListCounts counts)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<ActionItem>> Sorts = new Dictionary<string, SortOrder<ActionItem>>
     {
@@ -91,7 +92,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
         ["status"] = SortOrder<ActionItem>.By(a => a.Status).ThenBy(a => a.DueOn),
     };
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     public Task<PagedResult<ActionItemRow>> ListAsync(ActionItemListQuery query, CancellationToken ct) =>
         Rows(Filtered(query)).ToPageAsync(query, ct, counts);
@@ -144,7 +145,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
             new("Status", r => ActionStatuses.Label(r.Status)),
             new("Late", r => r.IsLate(today)),
             new("Meeting", r => r.MeetingTitle),
-        ], format, "action-items", clock.GetUtcNow().UtcDateTime);
+        ], format, "action-items", clock.UtcNow);
     }
 
     public async Task<Result<ActionItem>> GetAsync(int id, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace Liaison.Web.Features.Agencies;
 /// upcoming meetings and the relationship health summary.
 /// </summary>
 internal sealed class DetailsModel(GetAgency get, SaveAgency save, GetAgencyRelationships relationships, ManageAssignments assignments,
-    RecordHistory history, AccessRule access, TimeProvider clock, Portfolio.ManageInitiatives initiatives) : PageModel
+    RecordHistory history, AccessRule access, OrganisationClock clock, Portfolio.ManageInitiatives initiatives) : PageModel
 {
     public IReadOnlyList<Portfolio.SharedInitiative> Initiatives { get; private set; } = [];
     public AgencyDetails Details { get; private set; } = null!;
@@ -70,7 +71,7 @@ internal sealed class DetailsModel(GetAgency get, SaveAgency save, GetAgencyRela
         Relationships = (await relationships.HandleAsync(id, ct))!;
         Initiatives = await initiatives.SharedForAgencyAsync(id, ct);
         CanEdit = await access.CanEditAgencyRecordsAsync(id, ct);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         if (access.CanSeeHistory)
             History = await history.ForAsync(nameof(Agency), id.ToString(CultureInfo.InvariantCulture), ct);
         if (CanManage)

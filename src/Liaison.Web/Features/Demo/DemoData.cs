@@ -5,6 +5,7 @@ using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Units;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Liaison.Web.Features.Demo;
 /// strategic plan, the organisational overview's units and key functions as the service catalogue,
 /// fictional people, and one account per role. Deterministic, so screenshots and tests agree.
 /// </summary>
-internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, TimeProvider clock)
+internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, OrganisationClock clock)
 {
     public const string DefaultPassword = "Liaison-Demo-2026";
 
@@ -255,7 +256,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
         }
         await db.SaveChangesAsync(ct);
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         foreach (var (email, name, role, _) in Accounts)
         {
             var user = new User
@@ -279,7 +280,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
     /// <summary>Assignments, the stakeholder matrix, interactions, meetings and action items, over the last months.</summary>
     private async Task SeedRelationshipsAsync(Random random, Dictionary<string, Agency> agencies, Dictionary<string, Person> accountPeople, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var arm = await db.Users.FirstAsync(u => u.Email == "arm@demo.test", ct);
         var admin = await db.Users.FirstAsync(u => u.Email == "admin@demo.test", ct);
         await users.AddToRoleAsync(admin, Roles.RelationshipManager);
@@ -346,7 +347,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
         foreach (var touch in lastTouch.Where(t => profiles.ContainsKey(t.Key)))
             profiles[touch.Key].LastTouchOn = touch.Last;
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var revenue = agencies[DemoAgencyAcronym];
         var steering = new Meetings.Meeting
         {
@@ -439,7 +440,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Tim
             }
         }
         await db.SaveChangesAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         foreach (var initiative in initiatives)
         {
             // Monthly updates; the last one 3 to 60 days ago, so about a third are stale.

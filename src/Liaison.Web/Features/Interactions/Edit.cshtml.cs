@@ -1,5 +1,6 @@
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Liaison.Web.Features.Interactions;
 
 /// <summary>Records an interaction (no id; choose the agency first) or edits one.</summary>
-internal sealed class EditModel(RecordInteraction record, InteractionOptions options, PeopleOptions people, AccessRule access, TimeProvider clock) : PageModel
+internal sealed class EditModel(RecordInteraction record, InteractionOptions options, PeopleOptions people, AccessRule access, OrganisationClock clock) : PageModel
 {
     [BindProperty]
     public InteractionInput Input { get; set; } = new();
@@ -44,7 +45,7 @@ internal sealed class EditModel(RecordInteraction record, InteractionOptions opt
             if (!access.User.IsProviderUser)
                 return Forbid();
             Input.AgencyId = agencyId;
-            Input.OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            Input.OccurredOn = clock.Today;
         }
         await LoadAsync(ct);
         return Page();

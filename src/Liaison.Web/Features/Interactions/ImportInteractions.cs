@@ -4,6 +4,7 @@ using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Liaison.Web.Features.Interactions;
 /// Imports an interaction log from CSV or XLSX: each row an interaction, its attendees by email. A row
 /// with an Id updates that interaction (so an exported log can be corrected and sent back). All or nothing.
 /// </summary>
-internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access, RecordInteraction record, TimeProvider clock)
+internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access, RecordInteraction record, OrganisationClock clock)
 {
     public const string Kind = "interactions";
 
@@ -73,7 +74,7 @@ internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access,
         var keptIds = known.Values.SelectMany(i => i.Attendees.Select(a => a.PersonId)).Distinct().ToList();
         var kept = await db.People.AsNoTracking().IgnoreQueryFilters().Where(p => EF.Parameter(keptIds).Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => new { p.AgencyId, p.Kind, Name = p.FirstName + " " + p.LastName }, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var plan = new List<Planned>();
         var results = new List<ImportRowResult>();
         foreach (var row in sheet.Table.Rows)

@@ -5,6 +5,7 @@ using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +91,7 @@ internal sealed class InteractionInputValidator : AbstractValidator<InteractionI
 }
 
 /// <summary>Records and edits interactions, and keeps each contact's last touch (the cadence's clock) in step.</summary>
-internal sealed class RecordInteraction(LiaisonDbContext db, AccessRule access, TimeProvider clock)
+internal sealed class RecordInteraction(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
 {
     public async Task<Result<Interaction>> CreateAsync(InteractionInput input, CancellationToken ct)
     {
@@ -173,7 +174,7 @@ internal sealed class RecordInteraction(LiaisonDbContext db, AccessRule access, 
         var errors = Validation.Check(InteractionInputValidator.Instance, input) ?? [];
         if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
             errors[nameof(InteractionInput.AgencyId)] = ["Choose an agency from the list."];
-        if (input.OccurredOn is { } date && date > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        if (input.OccurredOn is { } date && date > clock.Today.AddDays(1))
             errors[nameof(InteractionInput.OccurredOn)] = ["An interaction is recorded once it has happened; plan future ones as meetings."];
         var ids = input.AttendeeIds.Distinct().ToList();
         if (ids.Count > 0 && !errors.ContainsKey(nameof(InteractionInput.AttendeeIds)))

@@ -3,6 +3,7 @@ using System.Text;
 using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,13 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Meetings;
 
-internal sealed class DetailsModel(ManageMeetings meetings, ManageActionItems actions, RecordHistory history, AccessRule access, OrganisationTime time) : PageModel
+internal sealed class DetailsModel(ManageMeetings meetings, ManageActionItems actions, RecordHistory history, AccessRule access, OrganisationClock time) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
     public IReadOnlyList<ActionItemRow> Actions { get; private set; } = [];
     public IReadOnlyList<HistoryEntry>? History { get; private set; }
     public bool CanEdit { get; private set; }
-    public OrganisationTime Time => time;
+    public OrganisationClock Time => time;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

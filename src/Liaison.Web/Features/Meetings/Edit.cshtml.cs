@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Liaison.Web.Features.Meetings;
 
 /// <summary>Plans a meeting (no id; choose its agencies first) or edits one, including recording it as held.</summary>
-internal sealed class EditModel(ManageMeetings meetings, InteractionOptions options, PeopleOptions people, AccessRule access, OrganisationTime time, TimeProvider clock) : PageModel
+internal sealed class EditModel(ManageMeetings meetings, InteractionOptions options, PeopleOptions people, AccessRule access, OrganisationClock time) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
@@ -42,7 +43,7 @@ internal sealed class EditModel(ManageMeetings meetings, InteractionOptions opti
             if (!access.User.IsProviderUser)
                 return Forbid();
             Input.AgencyIds = agencyIds ?? (int.TryParse(Request.Query["agencyId"], out var one) ? [one] : []);
-            var start = time.ToLocal(clock.GetUtcNow().UtcDateTime).Date.AddDays(7).AddHours(10);
+            var start = time.ToLocal(time.UtcNow).Date.AddDays(7).AddHours(10);
             Input.StartsAt = start;
             Input.EndsAt = start.AddHours(1);
         }

@@ -2,6 +2,7 @@ using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Meetings;
@@ -25,12 +26,12 @@ internal sealed record EngagementQuarter(string Label, DateOnly From, DateOnly T
 /// at least one), help desk live sessions (at least one), and their unique participants and agencies
 /// (50 from 10). Held meetings count, and interactions of those kinds recorded without a meeting.
 /// </summary>
-internal sealed class EngagementCounts(LiaisonDbContext db, SiteSettings settings, OrganisationTime time, TimeProvider clock)
+internal sealed class EngagementCounts(LiaisonDbContext db, SiteSettings settings, OrganisationClock time)
 {
     public async Task<IReadOnlyList<EngagementQuarter>> LastQuartersAsync(int count, CancellationToken ct)
     {
         var startMonth = (await settings.GetAsync(ct)).FiscalYearStartMonth;
-        var today = DateOnly.FromDateTime(time.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var today = time.Today;
         var quarterIndex = ((today.Month - startMonth + 12) % 12) / 3;
         var quarterStart = new DateOnly(today.Year, startMonth, 1).AddMonths(quarterIndex * 3);
         if (quarterStart > today)

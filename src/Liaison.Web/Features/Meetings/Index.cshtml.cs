@@ -1,6 +1,7 @@
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Shared;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Liaison.Web.Features.Meetings;
 
-internal sealed class IndexModel(ManageMeetings meetings, PeopleOptions options, AccessRule access, OrganisationTime time) : PageModel
+internal sealed class IndexModel(ManageMeetings meetings, PeopleOptions options, AccessRule access, OrganisationClock time) : PageModel
 {
     public MeetingListQuery Query { get; private set; } = new();
     public PagedResult<MeetingRow> Results { get; private set; } = null!;
@@ -16,7 +17,7 @@ internal sealed class IndexModel(ManageMeetings meetings, PeopleOptions options,
     public List<SelectListItem> KindOptions { get; private set; } = [];
     public List<SelectListItem> WhenOptions { get; private set; } = [];
     public bool CanPlan => access.User.IsProviderUser;
-    public OrganisationTime Time => time;
+    public OrganisationClock Time => time;
 
     public async Task OnGetAsync([FromQuery] MeetingListQuery query, CancellationToken ct)
     {

@@ -7,22 +7,11 @@ using Liaison.Web.Features.Settings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Email;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Meetings;
-
-/// <summary>Local date and time of the organisation (Organisation:TimeZone, America/Chicago by default); meetings are stored in UTC.</summary>
-internal sealed class OrganisationTime(IConfiguration config)
-{
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(config["Organisation:TimeZone"] is { Length: > 0 } id ? id : "America/Chicago");
-
-    public DateTime ToUtc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
-
-    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
-
-    public string Format(DateTime utc) => ToLocal(utc).ToString("ddd d MMM yyyy, h:mm tt", CultureInfo.InvariantCulture);
-}
 
 internal sealed class MeetingInput : IVersionedInput
 {
@@ -72,7 +61,7 @@ internal sealed class MeetingInput : IVersionedInput
 
     public int? Version { get; set; }
 
-    public static MeetingInput From(Meeting m, OrganisationTime time) => new()
+    public static MeetingInput From(Meeting m, OrganisationClock time) => new()
     {
         Title = m.Title,
         Kind = m.Kind,
@@ -126,12 +115,12 @@ internal sealed record MeetingListQuery(
 internal sealed record MeetingRow(int Id, string Title, MeetingKind Kind, DateTime StartsAt, MeetingStatus Status, IReadOnlyList<string> Agencies, int AttendeeCount);
 
 /// <summary>Meetings: plan, edit, record as held, send the agenda, and offer them as calendar events.</summary>
-internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, TimeProvider clock, OrganisationTime time, Outbox outbox,
+internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, OrganisationClock time, Outbox outbox,
     SiteSettings settings, ListCounts counts, PublicUrls urls)
 {
     public async Task<PagedResult<MeetingRow>> ListAsync(MeetingListQuery query, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow;
         var meetings = db.Meetings.AsNoTracking();
         var past = string.Equals(query.When, "past", StringComparison.OrdinalIgnoreCase);
         meetings = (query.When ?? "upcoming").ToLowerInvariant() switch
@@ -248,7 +237,7 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
         if (listsInBounds && people.Count > 0 && await db.People.CountAsync(p => people.Contains(p.Id)
                 && (p.Kind == PersonKind.ProviderStaff || (p.AgencyId != null && agencyIds.Contains(p.AgencyId.Value))), ct) != people.Count)
             errors[nameof(MeetingInput.AttendeeIds)] = ["Attendees are contacts of the meeting's agencies or the provider's staff."];
-        if (input.Status == MeetingStatus.Held && input.StartsAt is { } starts && time.ToUtc(starts) > clock.GetUtcNow().UtcDateTime)
+        if (input.Status == MeetingStatus.Held && input.StartsAt is { } starts && time.ToUtc(starts) > time.UtcNow)
             errors[nameof(MeetingInput.Status)] = ["A meeting can be recorded as held once it has started."];
         return errors.Count == 0 ? null : errors;
     }
@@ -287,7 +276,7 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
         await using var write = await db.BeginWriteAsync(ct);
         // Claimed in the same transaction as the mail is queued: a second sender (another instance) finds it claimed.
         var claimed = await db.Meetings.Where(m => m.Id == id && (!automatic || m.AgendaSentAt == null))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaSentAt, clock.GetUtcNow().UtcDateTime), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaSentAt, time.UtcNow), ct);
         if (claimed == 0)
             return Result<int>.Ok(0);
         foreach (var person in recipients)
@@ -300,7 +289,7 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Tim
     /// <summary>Planned meetings starting within the lead time whose agenda has not gone out: the agenda mailer's work.</summary>
     public Task<List<int>> AgendasDueAsync(TimeSpan lead, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow;
         var until = now + lead;
         return db.Meetings.AsNoTracking().IgnoreQueryFilters()
             .Where(m => m.Status == MeetingStatus.Planned && m.AgendaSentAt == null && m.StartsAt > now && m.StartsAt <= until && m.AgendaItems.Any())

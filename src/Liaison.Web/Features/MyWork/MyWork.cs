@@ -3,6 +3,7 @@ using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ internal sealed record MyWorkScope(int UserId, int? PersonId, IReadOnlySet<int> 
 
 internal sealed record MyWorkSection(string Key, string Title, string Empty, IReadOnlyList<MyWorkItem> Items, int Total);
 
-internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, TimeProvider clock, DerivedCache cache)
+internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule access, OrganisationClock clock, DerivedCache cache)
 {
     /// <summary>How many items a section shows unless it is opened in full.</summary>
     public const int SectionLimit = 15;
@@ -64,7 +65,7 @@ internal sealed class GetMyWork(IEnumerable<IMyWorkSource> sources, AccessRule a
     /// </summary>
     public Task<IReadOnlyList<MyWorkSection>> HandleAsync(string? expand, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         return cache.GetAsync($"my-work:{access.User.Id}:{today:yyyy-MM-dd}:{expand?.ToLowerInvariant()}", () => ComputeAsync(expand, today, ct));
     }
 
@@ -149,7 +150,7 @@ internal sealed class ActionItemsDueSource(LiaisonDbContext db) : IMyWorkSource
 }
 
 /// <summary>Meetings in the next two weeks that I attend or that are with my agencies.</summary>
-internal sealed class UpcomingMeetingsSource(LiaisonDbContext db, TimeProvider clock, OrganisationTime time) : IMyWorkSource
+internal sealed class UpcomingMeetingsSource(LiaisonDbContext db, OrganisationClock time) : IMyWorkSource
 {
     public string Key => "meetings";
     public string Section => "Upcoming meetings";
@@ -158,7 +159,7 @@ internal sealed class UpcomingMeetingsSource(LiaisonDbContext db, TimeProvider c
 
     public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow;
         var until = now.AddDays(14);
         var upcoming = db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Planned && m.StartsAt >= now && m.StartsAt <= until)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Liaison.Web.Platform.Time;
 
 namespace Liaison.Web.Features.Portfolio;
 
@@ -7,7 +8,7 @@ namespace Liaison.Web.Features.Portfolio;
 /// <see cref="StaleAfterDays"/> days old (or it has none), and complete when every field the form requires is filled.
 /// The strategic plan's targets: at least 90% of open initiatives updated within the window, 95% complete.
 /// </summary>
-internal sealed class PortfolioRules(IConfiguration config, TimeProvider clock)
+internal sealed class PortfolioRules(IConfiguration config, OrganisationClock clock)
 {
     public const double UpdatedTarget = 0.90;
     public const double CompleteTarget = 0.95;
@@ -15,7 +16,7 @@ internal sealed class PortfolioRules(IConfiguration config, TimeProvider clock)
     /// <summary>Portfolio:StaleAfterDays, 30 by default.</summary>
     public int StaleAfterDays { get; } = Math.Clamp(config.GetValue("Portfolio:StaleAfterDays", 30), 1, 366);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today;
 
     /// <summary>An open initiative whose latest update is before this day is stale: updated exactly <see cref="StaleAfterDays"/> days ago is not yet.</summary>
     public DateOnly StaleBefore => Today.AddDays(-StaleAfterDays);

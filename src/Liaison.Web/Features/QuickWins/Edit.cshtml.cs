@@ -1,6 +1,7 @@
 using System.Globalization;
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auditing;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Liaison.Web.Features.QuickWins;
 
 /// <summary>Logs a quick win (no id) or shows and edits one, with its history.</summary>
-internal sealed class EditModel(ManageQuickWins log, PeopleOptions people, RecordHistory history) : PageModel
+internal sealed class EditModel(ManageQuickWins log, PeopleOptions people, RecordHistory history, OrganisationClock clock) : PageModel
 {
     [BindProperty]
     public QuickWinInput Input { get; set; } = new();
@@ -39,7 +40,7 @@ internal sealed class EditModel(ManageQuickWins log, PeopleOptions people, Recor
         else
         {
             Input.AgencyId = agencyId;
-            Input.CompletedOn = DateOnly.FromDateTime(DateTime.UtcNow);
+            Input.CompletedOn = clock.Today;
         }
         await LoadAsync(ct);
         return Page();

@@ -8,6 +8,7 @@ using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,7 +102,7 @@ internal sealed record QuickWinRow(int Id, string TaskName, string? Description,
 internal sealed record QuickWinSummary(DateOnly From, DateOnly To, int Total, IReadOnlyList<(string Agency, int Count)> ByAgency, IReadOnlyList<(DateOnly Month, int Count)> ByMonth);
 
 /// <summary>The quick wins log: internal to the provider; written by the agency's relationship managers and administrators.</summary>
-internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, ListCounts counts, DerivedCache cache, TimeProvider clock)
+internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, ListCounts counts, DerivedCache cache, OrganisationClock clock)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<QuickWin>> Sorts = new Dictionary<string, SortOrder<QuickWin>>
     {
@@ -110,7 +111,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
         ["agency"] = SortOrder<QuickWin>.By(q => q.Agency!.Name).ThenBy(q => q.CompletedOn),
     };
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     public bool MaySee => access.User.IsProviderUser;
 
@@ -177,7 +178,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
         var filtered = Filtered(query);
         var ids = filtered.Select(q => q.Id);
         var rows = await WithContributorsAsync(await Rows(filtered).ToListAsync(ct), c => ids.Contains(c.QuickWinId), ct);
-        return Result<ExportFile>.Ok(TableExport.ToFile(rows, Columns, format, "quick-wins", clock.GetUtcNow().UtcDateTime));
+        return Result<ExportFile>.Ok(TableExport.ToFile(rows, Columns, format, "quick-wins", clock.UtcNow));
     }
 
     /// <summary>Counts by agency and by month over a period (the last twelve months by default), kept until the next save.</summary>
@@ -268,7 +269,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Li
 }
 
 /// <summary>Imports a quick wins log: a row with an Id, or the same task, agency and date as one logged, updates it; every row or none.</summary>
-internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, TimeProvider clock)
+internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
 {
     public const string Kind = "quick-wins";
 
@@ -324,7 +325,7 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Ti
         var byId = known.ToDictionary(q => q.Id);
         var byKey = known.GroupBy(q => (q.AgencyId, q.TaskName.ToUpperInvariant(), q.CompletedOn)).ToDictionary(g => g.Key, g => g.First());
         var primaries = await db.AgencyAssignments.PrimaryPeopleByAgencyAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var plan = new List<Planned>();
         var results = new List<ImportRowResult>();
         foreach (var row in sheet.Table.Rows)

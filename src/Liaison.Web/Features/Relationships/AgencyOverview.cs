@@ -3,6 +3,7 @@ using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,14 +39,14 @@ internal sealed record AgencyRelationships(
     IReadOnlyList<OpenAction> OpenActions, IReadOnlyList<UpcomingMeeting> Meetings, IReadOnlyList<HealthSignal> Health);
 
 internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignments assignments, StakeholderMatrix matrix,
-    IEnumerable<IAgencyHealthContributor> contributors, TimeProvider clock, AccessRule access, DerivedCache cache)
+    IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache)
 {
     /// <summary>
     /// The agency page's relationships, kept for the user until the next save (or a minute): every module adds its
     /// part of the health summary, and the page is the one a manager returns to most. Null when the agency is not theirs to see.
     /// </summary>
     public Task<AgencyRelationships?> HandleAsync(int agencyId, CancellationToken ct) =>
-        cache.GetAsync($"agency-relationships:{agencyId}:{access.User.Id}:{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}",
+        cache.GetAsync($"agency-relationships:{agencyId}:{access.User.Id}:{clock.Today:yyyy-MM-dd}",
             () => ComputeAsync(agencyId, ct));
 
     private async Task<AgencyRelationships?> ComputeAsync(int agencyId, CancellationToken ct)
@@ -54,7 +55,7 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
         if (!managers.IsOk)
             return null;
         var contacts = (await matrix.ForAgencyAsync(agencyId, ct)).Value!;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var today = DateOnly.FromDateTime(now);
         var latest = db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
             .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(10);

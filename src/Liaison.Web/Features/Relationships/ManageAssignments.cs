@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Liaison.Web.Features.Agencies;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ internal sealed record ManagerLoad(int UserId, string Name, string Email, IReadO
 internal sealed record Coverage(IReadOnlyList<ManagerLoad> Managers, IReadOnlyList<NamedRef> WithoutManager, IReadOnlyList<NamedRef> WithoutBackup);
 
 /// <summary>Who looks after each agency: primary and backup relationship managers, with the history of who held them when.</summary>
-internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, TimeProvider clock)
+internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
 {
     private readonly Dictionary<int, Result<AgencyManagers>> _read = [];
 
@@ -71,7 +72,7 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
         if (errors.Count > 0)
             return Result<AgencyManagers>.Invalid(errors);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var current = await db.AgencyAssignments.Where(a => a.AgencyId == agencyId && a.EndedOn == null).ToListAsync(ct);
         await using var write = await db.BeginWriteAsync(ct);
         foreach (var (role, wanted) in new[] { (AssignmentRole.Primary, input.PrimaryUserId), (AssignmentRole.Backup, input.BackupUserId) })

@@ -6,6 +6,7 @@ using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.MyWork;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 
 namespace Liaison.Web.Features.Relationships;
@@ -47,7 +48,7 @@ internal static class RelationshipsApi
             (await assignments.ForAgencyAsync(id, ct)).ToApi(m => m)).WithSummary("The agency's primary and backup relationship managers, and who held them when");
         agencies.MapPut("/managers", async (int id, AssignmentInput input, ManageAssignments assignments, CancellationToken ct) =>
             (await assignments.AssignAsync(id, input, ct)).ToApi(m => m)).WithSummary("Set the primary and backup (administrators); a change ends the old assignment today");
-        agencies.MapGet("/matrix", async (int id, string? format, StakeholderMatrix matrix, TimeProvider clock, GetAgency get, CancellationToken ct) =>
+        agencies.MapGet("/matrix", async (int id, string? format, StakeholderMatrix matrix, OrganisationClock clock, GetAgency get, CancellationToken ct) =>
             {
                 var rows = await matrix.ForAgencyAsync(id, ct);
                 if (!rows.IsOk)
@@ -55,7 +56,7 @@ internal static class RelationshipsApi
                 if (format is null)
                     return Results.Ok(rows.Value);
                 var name = (await get.HandleAsync(id, ct)).Value!.Agency.Name;
-                return await TableExport.AnswerAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows.Value!, name, f, clock.GetUtcNow().UtcDateTime)));
+                return await TableExport.AnswerAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows.Value!, name, f, clock.UtcNow)));
             })
             .WithSummary("The agency's stakeholder matrix; format=csv or xlsx for the engagement plan's layout");
         agencies.MapGet("/relationships", async (int id, GetAgencyRelationships get, CancellationToken ct) =>
@@ -66,13 +67,13 @@ internal static class RelationshipsApi
             .WithTags("Relationships").WithSummary("Each relationship manager's agencies and load; agencies without a manager or a backup");
 
         var people = api.MapGroup("/people/{id:int}/stakeholder").WithTags("Relationships");
-        people.MapGet("/", async (int id, StakeholderMatrix matrix, TimeProvider clock, CancellationToken ct) =>
-            (await matrix.GetAsync(id, ct)).ToApi(p => ToDto(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), version: p => p.Version))
+        people.MapGet("/", async (int id, StakeholderMatrix matrix, OrganisationClock clock, CancellationToken ct) =>
+            (await matrix.GetAsync(id, ct)).ToApi(p => ToDto(p, clock.Today), version: p => p.Version))
             .WithSummary("A contact's line of the stakeholder matrix");
-        people.MapPut("/", async (int id, StakeholderInput input, HttpContext http, StakeholderMatrix matrix, TimeProvider clock, CancellationToken ct) =>
+        people.MapPut("/", async (int id, StakeholderInput input, HttpContext http, StakeholderMatrix matrix, OrganisationClock clock, CancellationToken ct) =>
             {
                 input.Version = ResultTranslation.RequestedVersion(http, input.Version) ?? 0;
-                return (await matrix.SaveAsync(id, input, ct)).ToApi(p => ToDto(p, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), version: p => p.Version);
+                return (await matrix.SaveAsync(id, input, ct)).ToApi(p => ToDto(p, clock.Today), version: p => p.Version);
             })
             .WithSummary("Set a contact's priority, impact, frequency, methods and role flags (version 0 for a first entry)");
         api.MapPost("/stakeholders/import", (HttpRequest request, IFormFile file, bool? dryRun, ImportStakeholderCodes import, CancellationToken ct) =>
@@ -94,8 +95,8 @@ internal static class RelationshipsApi
         var group = api.MapGroup("/interactions").WithTags("Interactions");
         group.MapGet("/", async ([AsParameters] InteractionListQuery query, ListInteractions list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(query, ct)))
             .WithSummary("The interaction log (search, agencyId, kind, personId, from, to, sort, desc, page, pageSize)");
-        group.MapGet("/export", async ([AsParameters] InteractionListQuery query, string? format, ListInteractions list, AccessRule access, TimeProvider clock, CancellationToken ct) =>
-            await TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.GetUtcNow().UtcDateTime, ct)))
+        group.MapGet("/export", async ([AsParameters] InteractionListQuery query, string? format, ListInteractions list, AccessRule access, OrganisationClock clock, CancellationToken ct) =>
+            await TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.UtcNow, ct)))
             .WithSummary("Export the log as filtered");
         group.MapGet("/{id:int}", async (int id, RecordInteraction record, AccessRule access, CancellationToken ct) =>
             (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, access.CanSeeInternalNotes), version: i => i.Version)).WithSummary("One interaction");

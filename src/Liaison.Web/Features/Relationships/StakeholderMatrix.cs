@@ -4,6 +4,7 @@ using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -117,7 +118,7 @@ internal sealed record MatrixRow(
     DateOnly? NextDue, CadenceState Cadence);
 
 /// <summary>An agency's stakeholder matrix: each active contact's codes, role flags and cadence.</summary>
-internal sealed class StakeholderMatrix(LiaisonDbContext db, AccessRule access, TimeProvider clock)
+internal sealed class StakeholderMatrix(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
 {
     private readonly Dictionary<int, Result<IReadOnlyList<MatrixRow>>> _read = [];
 
@@ -133,7 +134,7 @@ internal sealed class StakeholderMatrix(LiaisonDbContext db, AccessRule access, 
     {
         if (!await access.CanSeeAsync<Agency>(agencyId, ct))
             return Result<IReadOnlyList<MatrixRow>>.NotFound();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         // One query: the contacts (read through the access rule) and, by key, their profiles. A list of ids in an IN (...)
         // would make EF generate the SQL anew for every request.
         var contacts = await db.People.AsNoTracking()

@@ -36,10 +36,11 @@ internal sealed class DerivedCache(IMemoryCache cache, CurrentUser user, Liaison
 
 /// <summary>
 /// The number of rows a filtered list has, cached per filter through <see cref="DerivedCache"/>. Counting 20,000
-/// people costs more than fetching the page of 25 the user sees.
+/// people costs more than fetching the page of 25 the user sees. The organisation's date is in the key: "stale", "late"
+/// and "overdue" filters count other rows tomorrow.
 /// </summary>
-internal sealed class ListCounts(DerivedCache cache)
+internal sealed class ListCounts(DerivedCache cache, Time.OrganisationClock clock)
 {
     public Task<int> CountAsync<T>(IQueryable<T> query, string key, CancellationToken ct) =>
-        cache.GetAsync("count:" + key, () => query.CountAsync(ct));
+        cache.GetAsync($"count:{clock.Today:yyyy-MM-dd}:{key}", () => query.CountAsync(ct));
 }
