@@ -32,13 +32,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies), optionally signed in through the sign-in page.</summary>
-    public async Task<IPage> NewPageAsync(string? signedInAs = null, int width = 1280, int height = 900)
+    public Task<IPage> NewPageAsync(string? signedInAs = null, int width = 1280, int height = 900) =>
+        NewPageOnAsync(App.BaseUrl, signedInAs, TestData.Password, width, height);
+
+    /// <summary>A fresh browser context on another app (the demo site), optionally signed in.</summary>
+    public async Task<IPage> NewPageOnAsync(string baseUrl, string? signedInAs, string password, int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         if (signedInAs is not null)
-            await page.SignInAsync(signedInAs);
+            await page.SignInAsync(signedInAs, password);
         return page;
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -12,8 +13,26 @@ public sealed class RelationshipsTourTests(BrowserFixture browser)
     [Fact]
     public async Task Every_relationships_page_a_manager_reaches_passes_axe()
     {
-        var page = await browser.NewPageAsync(TestData.Manager);
+        // The agency page with a contact in each cadence state and an initiative: the tags and the portfolio section show.
         var ids = App.Ids;
+        using (var api = await App.ApiAsync(TestData.Manager))
+        {
+            foreach (var (first, frequency, touched) in new[] { ("Olive", "Q", 1), ("Dora", "W", 3), ("Otto", "W", 30) })
+            {
+                var person = await api.PostAsJsonAsync("/api/v1/people", new { firstName = first, lastName = "Cadence", kind = "AgencyContact", agencyId = ids.Revenue });
+                var id = person.Id();
+                (await api.PutJsonAsync($"/api/v1/people/{id}/stakeholder", new { frequency, version = 0 })).EnsureSuccessStatusCode();
+                var on = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(-12)).AddDays(-touched).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                (await api.PostAsJsonAsync("/api/v1/interactions", new { agencyId = ids.Revenue, occurredOn = on, kind = "Call", subject = $"Call with {first}", attendeeIds = new[] { id } })).EnsureSuccessStatusCode();
+            }
+            (await api.PostAsJsonAsync("/api/v1/initiatives", new { name = "Tax portal refresh", agencyId = ids.Revenue, description = "A new portal", ownerPersonId = ids.StaffPerson })).EnsureSuccessStatusCode();
+        }
+        var page = await browser.NewPageAsync(TestData.Manager);
+        await page.GotoAsync($"/Agencies/Details/{ids.Revenue}");
+        await Assertions.Expect(page.Locator(".liaison-tag-ok").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".liaison-tag-due").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".liaison-tag-late").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Tax portal refresh");
         string[] urls =
         [
             "/", "/MyWork", "/Coverage", $"/Agencies/Details/{ids.Revenue}", $"/Agencies/Matrix/{ids.Revenue}", $"/People/Engagement/{ids.RevenueContact}",

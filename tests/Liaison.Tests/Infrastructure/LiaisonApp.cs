@@ -99,7 +99,8 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>An API client with no credentials.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(ServeOnKestrel ? BaseUrl : "https://localhost") });
 
     /// <summary>An API client carrying a session token for the user.</summary>
     public async Task<HttpClient> ApiAsync(string email, string password = TestData.Password)
