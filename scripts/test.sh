@@ -45,16 +45,17 @@ dotnet format Liaison.slnx --verify-no-changes --no-restore -v quiet
 
 # --- Tests --------------------------------------------------------------------------------------
 status=0
-run_tests() { # name, project, extra environment
-  local name=$1 project=$2
+run_tests() { # name, project, test filter, extra environment
+  local name=$1 project=$2 filter=$3
   echo "== $name"
-  env "${@:3}" dotnet test "$project" -c Release --no-build -nologo \
+  env "${@:4}" dotnet test "$project" -c Release --no-build -nologo ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- xUnit.ParallelizeTestCollections=true || status=1
 }
-run_tests sqlite tests/Liaison.Tests LIAISON_TEST_DATABASE=Sqlite
-run_tests postgres tests/Liaison.Tests LIAISON_TEST_DATABASE=Postgres
+# Tests that do not touch the database (architecture, pure rules) carry [Trait("Provider", "Independent")]: run once.
+run_tests sqlite tests/Liaison.Tests "" LIAISON_TEST_DATABASE=Sqlite
+run_tests postgres tests/Liaison.Tests "Provider!=Independent" LIAISON_TEST_DATABASE=Postgres
 if [ -d tests/Liaison.BrowserTests ]; then
-  run_tests browser tests/Liaison.BrowserTests LIAISON_TEST_DATABASE=Sqlite
+  run_tests browser tests/Liaison.BrowserTests "" LIAISON_TEST_DATABASE=Sqlite
 fi
 
 # --- Totals, from the test result files ---------------------------------------------------------

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Demo;
 
 namespace Liaison.BrowserTests;
 
@@ -43,7 +42,7 @@ public sealed partial class CrawlerTests(BrowserFixture browser, DemoSite site) 
     [InlineData("agency@demo.test")]
     public async Task Every_page_a_role_can_reach_opens_and_passes_axe(string email)
     {
-        var page = await browser.NewPageOnAsync(site.BaseUrl, email, DemoData.DefaultPassword);
+        var page = await browser.NewPageOnAsync(site.BaseUrl, email, Liaison.Web.Platform.Data.DatabaseStartup.DemoPassword);
         var origin = new Uri(site.BaseUrl);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<(string Url, string From)>([("/", "sign-in")]);

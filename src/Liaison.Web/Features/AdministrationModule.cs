@@ -5,14 +5,15 @@ using Liaison.Web.Features.Users;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Web;
 
 namespace Liaison.Web.Features;
 
 /// <summary>Accounts, users, settings and the audit trail.</summary>
-internal static class AdministrationModule
+internal sealed class AdministrationModule : ILiaisonModule
 {
-    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
+    public void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<Tokens>();
@@ -22,13 +23,20 @@ internal static class AdministrationModule
         services.AddScoped<UpdateSettings>();
         services.AddScoped<SearchAudit>();
         services.AddScoped<RecordHistory>();
-        return builder;
     }
 
-    public static RouteGroupBuilder MapAdministrationApi(this RouteGroupBuilder api) =>
-        api.MapAccountApi().MapUsersApi().MapSettingsApi().MapAuditApi().MapOutboxApi();
+    public IEnumerable<MenuEntry> Menu(CurrentUser user)
+    {
+        if (user.IsAdministrator)
+            yield return MenuEntry.Group(90, "Administration", new("Users", "/Users"), new("Settings", "/Settings"), new("Audit trail", "/Audit"), new("Outgoing mail", "/Mail"));
+    }
 
-    private static RouteGroupBuilder MapOutboxApi(this RouteGroupBuilder api)
+    public void MapRoutes(IEndpointRouteBuilder app) => app.MapAuthApi();
+
+    public void MapApi(RouteGroupBuilder api) =>
+        MapOutboxApi(api.MapAccountApi().MapUsersApi().MapSettingsApi().MapAuditApi());
+
+    private static RouteGroupBuilder MapOutboxApi(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/outbox").WithTags("Administration").RequireAuthorization(Policies.Administrator);
         group.MapGet("/", async (OutboxState? state, int? page, int? pageSize, ReviewOutbox outbox, CancellationToken ct) =>

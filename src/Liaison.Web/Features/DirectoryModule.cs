@@ -3,13 +3,15 @@ using Liaison.Web.Features.Demo;
 using Liaison.Web.Features.LinesOfService;
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Units;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Modules;
 
 namespace Liaison.Web.Features;
 
 /// <summary>The directory: agencies, people, operational units and the service catalogue.</summary>
-internal static class DirectoryModule
+internal sealed class DirectoryModule : ILiaisonModule
 {
-    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
+    public void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddScoped<ListAgencies>();
@@ -22,11 +24,20 @@ internal static class DirectoryModule
         services.AddScoped<PeopleOptions>();
         services.AddScoped<ManageUnits>();
         services.AddScoped<ManageLinesOfService>();
-        services.AddScoped<DemoData>();
-        services.AddScoped<BenchmarkData>();
-        return builder;
+        services.AddScoped<IDemoSeeder, DemoData>();
+        services.AddScoped<ICommandLineTool, BenchmarkData>();
     }
 
-    public static RouteGroupBuilder MapDirectoryApi(this RouteGroupBuilder api) =>
+    public IEnumerable<MenuEntry> Menu(CurrentUser user)
+    {
+        if (user.IsAgencyUser && user.AgencyId is { } myAgency)
+            yield return MenuEntry.Link(20, "My agency", $"/Agencies/Details/{myAgency}");
+        else
+            yield return MenuEntry.Link(20, "Agencies", "/Agencies");
+        yield return MenuEntry.Link(50, "People", "/People");
+        yield return MenuEntry.Group(60, "Service catalogue", new("Lines of service", "/LinesOfService"), new("Operational units", "/Units"));
+    }
+
+    public void MapApi(RouteGroupBuilder api) =>
         api.MapAgenciesApi().MapPeopleApi().MapUnitsApi().MapLinesOfServiceApi();
 }

@@ -2,15 +2,17 @@ using Liaison.Web.Features.MyWork;
 using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.QuickWins;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Web;
 
 namespace Liaison.Web.Features;
 
 /// <summary>Portfolio (CAPTIVE) and the quick wins log.</summary>
-internal static class PortfolioModule
+internal sealed class PortfolioModule : ILiaisonModule
 {
-    public static WebApplicationBuilder AddPortfolio(this WebApplicationBuilder builder)
+    public void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton<PortfolioRules>();
@@ -22,10 +24,18 @@ internal static class PortfolioModule
         services.AddScoped<ImportQuickWins>();
         services.AddScoped<IMyWorkSource, StaleInitiativesSource>();
         services.AddScoped<IAgencyHealthContributor, PortfolioAgencyHealth>();
-        return builder;
     }
 
-    public static RouteGroupBuilder MapPortfolioApi(this RouteGroupBuilder api)
+    public IEnumerable<MenuEntry> Menu(CurrentUser user)
+    {
+        if (!user.IsAgencyUser)
+            yield return MenuEntry.Group(40, "Portfolio", new("Initiatives", "/Portfolio"), new("Portfolio health", "/Portfolio/Health"), new("Quick wins", "/QuickWins"),
+                new("Quick wins summary", "/QuickWins/Summary"));
+    }
+
+    public void MapApi(RouteGroupBuilder api) => MapApiGroups(api);
+
+    private static RouteGroupBuilder MapApiGroups(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/initiatives").WithTags("Portfolio");
         group.MapGet("/", async ([AsParameters] InitiativeListQuery query, ManageInitiatives initiatives, Platform.Auth.AccessRule access, CancellationToken ct) =>

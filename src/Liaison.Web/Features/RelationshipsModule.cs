@@ -3,16 +3,20 @@ using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.MyWork;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Jobs;
+using Liaison.Web.Platform.Modules;
 
 namespace Liaison.Web.Features;
 
 /// <summary>Relationships: assignments, the stakeholder matrix, interactions, meetings, action items, My work.</summary>
-internal static class RelationshipsModule
+internal sealed class RelationshipsModule : ILiaisonModule
 {
-    public static WebApplicationBuilder AddRelationships(this WebApplicationBuilder builder)
+    public void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<IAgencyAssignments, HeldAssignments>();
+        services.AddSingleton<ISaveHook, ContactTracking>();
         services.AddScoped<ManageAssignments>();
         services.AddScoped<StakeholderMatrix>();
         services.AddScoped<ImportStakeholderCodes>();
@@ -33,9 +37,23 @@ internal static class RelationshipsModule
         services.AddSingleton<AgendaMailer>();
         if (builder.Configuration.GetValue("Meetings:SendAgendasAutomatically", true))
             services.AddRecurringJob<AgendaJob>("agendas", TimeSpan.FromMinutes(builder.Configuration.GetValue("Meetings:AgendaCheckMinutes", 10.0)));
-        return builder;
     }
 
-    public static RouteGroupBuilder MapRelationshipsApi(this RouteGroupBuilder api) =>
+    public IEnumerable<MenuEntry> Menu(CurrentUser user)
+    {
+        if (user.IsAgencyUser)
+        {
+            yield return MenuEntry.Link(30, "My action items", "/ActionItems");
+            yield return MenuEntry.Link(31, "Meetings", "/Meetings");
+            yield break;
+        }
+        yield return MenuEntry.Link(10, "My work", "/MyWork");
+        yield return MenuEntry.Group(30, "Engagement", new("Interactions", "/Interactions"), new("Meetings", "/Meetings"), new("Action items", "/ActionItems"),
+            new("Coverage", "/Coverage"), new("Engagement counts", "/Meetings/Engagement"));
+    }
+
+    public void MapRoutes(IEndpointRouteBuilder app) => app.MapCalendarFeed();
+
+    public void MapApi(RouteGroupBuilder api) =>
         api.MapAssignmentsApi().MapInteractionsApi().MapMeetingsApi().MapActionItemsApi();
 }

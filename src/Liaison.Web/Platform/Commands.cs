@@ -1,7 +1,7 @@
-using Liaison.Web.Features.Demo;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Operations;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,7 +20,6 @@ internal static class Commands
         ["verify-audit"] = "verify-audit   walks the audit trail's hash chain and reports the first broken entry",
         ["backup"] = "backup --to <file>   writes a consistent copy of the whole database while Liaison runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump)",
         ["restore"] = "restore --from <file>   restores a backup into an empty database (a new SQLite file, or a new PostgreSQL database); then run verify-audit",
-        ["seed-benchmark"] = "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000]   fills an empty database for the benchmark",
     };
 
     /// <summary>Commands that work on the database as it is, before Liaison migrates or seeds it: backup and restore.</summary>
@@ -68,9 +67,10 @@ internal static class Commands
             "create-admin" => await CreateAdminAsync(services, options),
             "reset-password" => await ResetPasswordAsync(services, options),
             "verify-audit" => await VerifyAuditAsync(services),
-            "seed-benchmark" => await services.GetRequiredService<BenchmarkData>().SeedAsync(BenchmarkSize.From(options), Console.Out, CancellationToken.None),
-            "help" => PrintHelp(),
-            _ => UnknownCommand(command),
+            "help" => PrintHelp(services),
+            _ => services.GetServices<ICommandLineTool>().FirstOrDefault(t => t.Name == command) is { } tool
+                ? await tool.RunAsync(options, Console.Out, CancellationToken.None)
+                : UnknownCommand(services, command),
         };
         Environment.ExitCode = code;
         return true;
@@ -160,18 +160,18 @@ internal static class Commands
         return 3;
     }
 
-    private static int PrintHelp()
+    private static int PrintHelp(IServiceProvider services)
     {
         Console.WriteLine("Commands:");
-        foreach (var line in Help.Values)
+        foreach (var line in Help.Values.Concat(services.GetServices<ICommandLineTool>().Select(t => t.Help)))
             Console.WriteLine("  " + line);
         return 0;
     }
 
-    private static int UnknownCommand(string command)
+    private static int UnknownCommand(IServiceProvider services, string command)
     {
         Console.Error.WriteLine($"Unknown command '{command}'.");
-        PrintHelp();
+        PrintHelp(services);
         return 2;
     }
 }

@@ -10,7 +10,7 @@ internal sealed record MeDto(int Id, string Email, string DisplayName, IReadOnly
 internal static class AccountApi
 {
     /// <summary>POST /api/v1/auth/token: the one anonymous API route.</summary>
-    public static WebApplication MapAuthApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auth/token", async (TokenRequest request, Tokens tokens, CancellationToken ct) =>
             {

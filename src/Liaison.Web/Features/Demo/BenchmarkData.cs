@@ -1,7 +1,12 @@
+using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.People;
+using Liaison.Web.Features.Portfolio;
+using Liaison.Web.Features.QuickWins;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Demo;
@@ -10,8 +15,15 @@ namespace Liaison.Web.Features.Demo;
 /// Fills the database to ten times a state's size for the benchmark (bench/run.sh): agencies and
 /// people in bulk, on top of the demo data. Not for production databases.
 /// </summary>
-internal sealed class BenchmarkData(LiaisonDbContext db)
+internal sealed class BenchmarkData(LiaisonDbContext db) : ICommandLineTool
 {
+    public string Name => "seed-benchmark";
+
+    public string Help => "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000]   fills an empty database for the benchmark";
+
+    public Task<int> RunAsync(IReadOnlyDictionary<string, string> options, TextWriter output, CancellationToken ct) =>
+        SeedAsync(BenchmarkSize.From(options), output, ct);
+
     public async Task<int> SeedAsync(BenchmarkSize size, TextWriter log, CancellationToken ct)
     {
         var (agencyTarget, peopleTarget) = (size.Agencies, size.People);

@@ -1,10 +1,16 @@
+using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.LinesOfService;
+using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.People;
 using Liaison.Web.Features.Portfolio;
+using Liaison.Web.Features.QuickWins;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Units;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -16,12 +22,8 @@ namespace Liaison.Web.Features.Demo;
 /// strategic plan, the organisational overview's units and key functions as the service catalogue,
 /// fictional people, and one account per role. Deterministic, so screenshots and tests agree.
 /// </summary>
-internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, OrganisationClock clock)
+internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, OrganisationClock clock) : IDemoSeeder
 {
-    public const string DefaultPassword = "Liaison-Demo-2026";
-
-    public static string Password(IConfiguration config) => config["Demo:Password"] is { Length: > 0 } p ? p : DefaultPassword;
-
     /// <summary>(Name, acronym, parent department) of the principal customers listed in the strategic plan.</summary>
     public static readonly (string Name, string Acronym, string? Parent)[] AgencyList =
     [
@@ -152,6 +154,8 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
     ];
 
     public const string DemoAgencyAcronym = "LDR";
+
+    public int Order => 0;
 
     public async Task SeedAsync(string password, CancellationToken ct)
     {

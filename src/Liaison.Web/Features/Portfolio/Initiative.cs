@@ -1,5 +1,6 @@
 using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Data;
 
 namespace Liaison.Web.Features.Portfolio;
@@ -62,6 +63,7 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
     public DateOnly? LatestUpdateOn { get; set; }
 
     /// <summary>Whether it counts in the portfolio's health: not closed and not done. Kept on save.</summary>
+    [NotAudited]
     public bool IsOpen { get; set; }
 
     /// <summary>
@@ -69,9 +71,11 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
     /// Kept on save, so that "stale" is one index range (before <see cref="PortfolioRules.StaleBefore"/>) rather than an
     /// OR over three columns that no index answers.
     /// </summary>
+    [NotAudited]
     public DateOnly? OpenUpdatedOn { get; set; }
 
     /// <summary>How many of the form's required fields are empty. Kept on save.</summary>
+    [NotAudited]
     public int MissingCount { get; set; }
 
     public List<InitiativeUpdate> Updates { get; set; } = [];
@@ -105,7 +109,10 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
 /// <summary>
 /// A status update as of a date: the overview, accomplishments, plans and risks. Never changed or deleted (the table
 /// refuses it); a mistake is put right by a new entry that <see cref="CorrectsId">corrects</see> the earlier one.
+/// Not in the audit trail: it is its own, append-only, each entry with its author and time, so an audit entry per
+/// update would only repeat it (an import writes 10,000 of them).
 /// </summary>
+[NotAudited]
 internal sealed class InitiativeUpdate
 {
     public int Id { get; set; }

@@ -1,5 +1,6 @@
 using Liaison.Web.Features.People;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships;
@@ -9,7 +10,7 @@ namespace Liaison.Web.Features.Relationships;
 /// <see cref="StakeholderProfile.TrackedAgencyId"/>) true on every save, whichever use case changed the profile or the
 /// person behind it, so "My work" finds its due contacts with one index range per agency.
 /// </summary>
-internal static class ContactTracking
+internal sealed class ContactTracking : ISaveHook
 {
     /// <summary>The sort key of a contact who was never touched: before any real date, so they come first.</summary>
     public static readonly DateOnly NeverTouched = DateOnly.MinValue;
@@ -18,7 +19,7 @@ internal static class ContactTracking
         Cadence.IntervalDays(frequency) is { } days ? lastTouch?.AddDays(days) ?? NeverTouched : null;
 
     /// <summary>Brings the derived columns of the profiles this save touches up to date. True when it changed anything.</summary>
-    public static async Task<bool> KeepAsync(LiaisonDbContext db, CancellationToken ct)
+    public async Task<bool> BeforeSaveAsync(LiaisonDbContext db, CancellationToken ct)
     {
         var changed = false;
         var profiles = db.ChangeTracker.Entries<StakeholderProfile>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Liaison.Web.Features.Agencies;
 using Liaison.Web.Features.People;
+using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -107,15 +108,21 @@ internal sealed class StakeholderProfile : IVersioned, ITimestamped, IAgencyOwne
     public bool IsImplementationCoordinator { get; set; }
 
     /// <summary>The date of the last interaction that included this contact; kept by the interactions use cases.</summary>
+    [VersionNeutral]
+    [NotAudited]
     public DateOnly? LastTouchOn { get; set; }
 
     /// <summary>
     /// The day the next touch falls due, kept on save (<see cref="ContactTracking"/>) so "who is due" is an index range:
     /// null when the frequency tracks none, <see cref="DateOnly.MinValue"/> when never touched (due at once, first in line).
     /// </summary>
+    [VersionNeutral]
+    [NotAudited]
     public DateOnly? NextDueOn { get; set; }
 
     /// <summary>The agency whose relationship managers should keep in touch: the person's agency while they are active, else null. Kept on save.</summary>
+    [VersionNeutral]
+    [NotAudited]
     public int? TrackedAgencyId { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -126,6 +133,7 @@ internal sealed class StakeholderProfile : IVersioned, ITimestamped, IAgencyOwne
 }
 
 /// <summary>A user's private calendar feed; only the secret's hash is kept, so the URL can be revoked but never read back.</summary>
+[NotAudited]
 internal sealed class CalendarFeed
 {
     public int UserId { get; set; }

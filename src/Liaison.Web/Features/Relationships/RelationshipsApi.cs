@@ -168,7 +168,7 @@ internal static class RelationshipsApi
     }
 
     /// <summary>The private calendar feed: anonymous, the secret in the URL is the credential.</summary>
-    public static WebApplication MapCalendarFeed(this WebApplication app)
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{secret}.ics", async (string secret, CalendarFeeds feeds, CancellationToken ct) =>
                 await feeds.RenderAsync(secret, ct) is { } ics

@@ -17,16 +17,13 @@ namespace Liaison.Web.Platform.Auditing;
 /// </summary>
 internal static class AuditCapture
 {
-    /// <summary>Bookkeeping, secrets and derived values that would only add noise or leak.</summary>
+    /// <summary>Bookkeeping, secrets and derived values that would only add noise or leak (a module marks its own with <see cref="NotAuditedAttribute"/>).</summary>
     private static readonly HashSet<string> IgnoredProperties =
     [
         nameof(IVersioned.Version), nameof(ITimestamped.CreatedAt), nameof(ITimestamped.UpdatedAt),
         nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LastSignInAt),
-        nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText), nameof(Features.Relationships.StakeholderProfile.LastTouchOn),
-        nameof(Features.Relationships.StakeholderProfile.NextDueOn), nameof(Features.Relationships.StakeholderProfile.TrackedAgencyId),
-        nameof(Features.Portfolio.Initiative.IsOpen), nameof(Features.Portfolio.Initiative.MissingCount),
-        nameof(Features.Portfolio.Initiative.OpenUpdatedOn),
+        nameof(ApiToken.TokenHash), nameof(ApiToken.LastUsedAt), nameof(ISearchable.SearchText),
     ];
 
     /// <summary>Values that are recorded as having changed, never with the values themselves.</summary>
@@ -36,11 +33,8 @@ internal static class AuditCapture
     [
         typeof(AuditEntry), typeof(OutboxMessage), typeof(PendingImport), typeof(IdentityUserToken<int>),
         typeof(IdentityUserClaim<int>), typeof(IdentityUserLogin<int>), typeof(IdentityRoleClaim<int>),
-        typeof(Features.Relationships.CalendarFeed), typeof(UserSession), typeof(Web.IdempotencyRecord), typeof(DataGenerationRow),
+        typeof(UserSession), typeof(Web.IdempotencyRecord), typeof(DataGenerationRow),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
-        // Its own audit trail: append-only at the database, each entry with its author and time (a correction is a new
-        // entry), so an audit entry per status update would only repeat it; an import writes 10,000 of them.
-        typeof(Features.Portfolio.InitiativeUpdate),
     ];
 
     internal sealed class Draft(string action, Func<string> recordType, Func<string> recordId, List<FieldChange> changes)
@@ -57,7 +51,7 @@ internal static class AuditCapture
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || IgnoredTypes.Contains(entry.Metadata.ClrType))
+                || IgnoredTypes.Contains(entry.Metadata.ClrType) || entry.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false))
                 continue;
 
             if (entry.Entity is IAuditedAsPartOf part)
@@ -126,7 +120,7 @@ internal static class AuditCapture
     private static async Task<FieldChange?> ChangeAsync(LiaisonDbContext db, PropertyEntry property, object? from, object? to, CancellationToken ct)
     {
         var name = property.Metadata.Name;
-        if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty())
+        if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() || property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) == true)
             return null;
         if (SecretProperties.Contains(name))
             return new FieldChange("Password", from is null ? null : "(set)", to is null ? null : "(changed)");

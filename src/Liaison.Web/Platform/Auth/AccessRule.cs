@@ -18,7 +18,7 @@ namespace Liaison.Web.Platform.Auth;
 /// <item>write permissions by role and assignment.</item>
 /// </list>
 /// </summary>
-internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IServiceScopeFactory scopes)
+internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IServiceScopeFactory scopes, IEnumerable<IAgencyAssignments> assignments)
 {
     public CurrentUser User => user;
 
@@ -48,7 +48,7 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
         get
         {
             var userId = user.IsInRole(Roles.RelationshipManager) ? user.Id ?? -1 : -1;
-            return db.AgencyAssignments.AsNoTracking().Where(a => a.UserId == userId && a.EndedOn == null).Select(a => a.AgencyId);
+            return assignments.FirstOrDefault()?.HeldBy(db, userId) ?? Enumerable.Empty<int>().AsQueryable();
         }
     }
 

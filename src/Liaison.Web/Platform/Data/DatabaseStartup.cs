@@ -1,6 +1,6 @@
-using Liaison.Web.Features.Demo;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Modules;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +9,9 @@ namespace Liaison.Web.Platform.Data;
 
 internal static class DatabaseStartup
 {
+    /// <summary>The demo accounts' password unless Demo:Password sets another (the README gives it).</summary>
+    public const string DemoPassword = "Liaison-Demo-2026";
+
     /// <summary>
     /// Migrates the schema, makes sure roles, settings and a data-protection key exist, and fills an empty database with
     /// demo data when asked: under the start-up lock, so instances started together take turns.
@@ -47,6 +50,10 @@ internal static class DatabaseStartup
         services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Liaison.Startup").Protect([1]);
 
         if (config.GetValue<bool>("Demo:Enabled") && !await db.Agencies.AnyAsync() && !await db.Users.AnyAsync())
-            await services.GetRequiredService<DemoData>().SeedAsync(DemoData.Password(config), CancellationToken.None);
+        {
+            var password = config["Demo:Password"] is { Length: > 0 } chosen ? chosen : DemoPassword;
+            foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+                await seeder.SeedAsync(password, CancellationToken.None);
+        }
     }
 }

@@ -1,18 +1,13 @@
-using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.LinesOfService;
-using Liaison.Web.Features.Meetings;
 using Liaison.Web.Features.People;
-using Liaison.Web.Features.Portfolio;
-using Liaison.Web.Features.QuickWins;
-using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Settings;
 using Liaison.Web.Features.Units;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +24,8 @@ namespace Liaison.Web.Platform.Data;
 internal sealed class LiaisonDbContext(
     DbContextOptions<LiaisonDbContext> options,
     CurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<ISaveHook> saveHooks)
     : IdentityDbContext<User, Role, int, IdentityUserClaim<int>, UserRole, IdentityUserLogin<int>,
         IdentityRoleClaim<int>, IdentityUserToken<int>>(options), IDataProtectionKeyContext
 {
@@ -43,21 +39,6 @@ internal sealed class LiaisonDbContext(
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
-    public DbSet<AgencyAssignment> AgencyAssignments => Set<AgencyAssignment>();
-    public DbSet<StakeholderProfile> StakeholderProfiles => Set<StakeholderProfile>();
-    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
-    public DbSet<Interaction> Interactions => Set<Interaction>();
-    public DbSet<InteractionAttendee> InteractionAttendees => Set<InteractionAttendee>();
-    public DbSet<Meeting> Meetings => Set<Meeting>();
-    public DbSet<MeetingAgency> MeetingAgencies => Set<MeetingAgency>();
-    public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
-    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
-    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
-    public DbSet<Initiative> Initiatives => Set<Initiative>();
-    public DbSet<InitiativeUpdate> InitiativeUpdates => Set<InitiativeUpdate>();
-    public DbSet<PortfolioSnapshot> PortfolioSnapshots => Set<PortfolioSnapshot>();
-    public DbSet<QuickWin> QuickWins => Set<QuickWin>();
-    public DbSet<QuickWinContributor> QuickWinContributors => Set<QuickWinContributor>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataGenerationRow> DataGenerations => Set<DataGenerationRow>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -185,7 +166,10 @@ internal sealed class LiaisonDbContext(
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (await ContactTracking.KeepAsync(this, cancellationToken))
+            var derived = false;
+            foreach (var hook in saveHooks)
+                derived |= await hook.BeforeSaveAsync(this, cancellationToken);
+            if (derived)
                 ChangeTracker.DetectChanges();
             StampTimestampsAndVersions(now);
             ChangeTracker.DetectChanges();
@@ -229,9 +213,13 @@ internal sealed class LiaisonDbContext(
     }
 
     /// <summary>Bookkeeping a sign-in writes; it must not make an administrator's open edit of the user stale.</summary>
+    /// <remarks>A module marks its own such columns with <see cref="VersionNeutralAttribute"/>.</remarks>
     private static readonly HashSet<string> VersionNeutral =
-        [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp),
-            nameof(StakeholderProfile.LastTouchOn), nameof(StakeholderProfile.NextDueOn), nameof(StakeholderProfile.TrackedAgencyId)];
+        [nameof(User.LastSignInAt), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(User.ConcurrencyStamp)];
+
+    private static bool IsVersionNeutral(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry property) =>
+        VersionNeutral.Contains(property.Metadata.Name)
+        || property.Metadata.PropertyInfo?.IsDefined(typeof(VersionNeutralAttribute), inherit: true) == true;
 
     /// <summary>
     /// The last line of defence behind <see cref="InputRules"/>: text that PostgreSQL cannot store (U+0000) or XML cannot
@@ -271,7 +259,7 @@ internal sealed class LiaisonDbContext(
             {
                 if (entry.Entity is ITimestamped modified)
                     modified.UpdatedAt = now;
-                if (entry.Entity is IVersioned && entry.Properties.Any(p => p.IsModified && !VersionNeutral.Contains(p.Metadata.Name)))
+                if (entry.Entity is IVersioned && entry.Properties.Any(p => p.IsModified && !IsVersionNeutral(p)))
                 {
                     // The original value is the version the editor saw (set by the use case), so the
                     // UPDATE only matches if nobody saved in between.

@@ -60,6 +60,6 @@ public sealed class SchemaTests
         else
             options.UseSqlite(database.ConnectionString);
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        return new LiaisonDbContext(options.Options, new CurrentUser(new HttpContextAccessor()), TimeProvider.System);
+        return new LiaisonDbContext(options.Options, new CurrentUser(new HttpContextAccessor()), TimeProvider.System, []);
     }
 }

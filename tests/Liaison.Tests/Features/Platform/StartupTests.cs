@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Tests.Features.Platform;
@@ -61,7 +60,7 @@ public sealed class DemoDataTests(DemoLiaisonApp app) : IClassFixture<DemoLiaiso
     [InlineData("agency@demo.test", "My agency")]
     public async Task Each_demo_account_signs_in_with_the_default_password(string email, string menu)
     {
-        using var session = await app.SignedInAsync(email, DemoData.DefaultPassword);
+        using var session = await app.SignedInAsync(email, Liaison.Web.Platform.Data.DatabaseStartup.DemoPassword);
         var home = await session.GetAsync("/");
         Assert.Contains(menu, home.Document.QuerySelector("nav")!.TextContent, StringComparison.Ordinal);
     }
@@ -69,7 +68,7 @@ public sealed class DemoDataTests(DemoLiaisonApp app) : IClassFixture<DemoLiaiso
     [Fact]
     public async Task The_demo_agency_user_belongs_to_the_department_of_revenue()
     {
-        using var session = await app.SignedInAsync("agency@demo.test", DemoData.DefaultPassword);
+        using var session = await app.SignedInAsync("agency@demo.test", Liaison.Web.Platform.Data.DatabaseStartup.DemoPassword);
         var home = await session.GetAsync("/");
         Assert.Equal("Department of Revenue", home.Heading);
         var list = await session.GetAsync("/Agencies?status=all");

@@ -3,6 +3,7 @@ using Liaison.Web.Features.Relationships;
 namespace Liaison.Tests.Features.Relationships;
 
 /// <summary>The engagement plan's cadence at its edges: due on the day the interval ends, overdue the day after.</summary>
+[Trait("Provider", "Independent")]
 public sealed class CadenceTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);

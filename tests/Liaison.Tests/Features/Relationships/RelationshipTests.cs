@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
+using Liaison.Web.Features.Interactions;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 

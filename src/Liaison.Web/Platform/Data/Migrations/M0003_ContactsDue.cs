@@ -1,4 +1,3 @@
-using Liaison.Web.Features.Relationships;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -16,8 +15,24 @@ internal sealed class M0003_ContactsDue : Migration
     {
         migrationBuilder.AddColumn<DateOnly>("NextDueOn", "StakeholderProfiles", nullable: true);
         migrationBuilder.AddColumn<int>("TrackedAgencyId", "StakeholderProfiles", nullable: true);
-        migrationBuilder.Sql(ContactTracking.RefreshAllSql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider));
+        migrationBuilder.Sql(RefreshAllSql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider));
         migrationBuilder.CreateIndex("IX_StakeholderProfiles_TrackedAgencyId_NextDueOn", "StakeholderProfiles", ["TrackedAgencyId", "NextDueOn"]);
+    }
+
+    /// <summary>
+    /// The derivation as it stood when the columns arrived (weekly 7 days, semi-monthly 15, monthly 31, quarterly 92;
+    /// never touched: the earliest date). A migration keeps its own copy: it must do tomorrow what it did the day it ran.
+    /// </summary>
+    private static string RefreshAllSql(bool postgres)
+    {
+        string Plus(int days) => postgres ? $"\"LastTouchOn\" + {days}" : $"date(\"LastTouchOn\", '+{days} days')";
+        var never = postgres ? "DATE '0001-01-01'" : "'0001-01-01'";
+        return $"""
+            UPDATE "StakeholderProfiles" SET
+              "TrackedAgencyId" = (SELECT p."AgencyId" FROM "People" p WHERE p."Id" = "StakeholderProfiles"."PersonId" AND p."IsActive"),
+              "NextDueOn" = CASE WHEN "Frequency" IN ('W', 'S', 'M', 'Q') AND "LastTouchOn" IS NULL THEN {never}
+                                 ELSE CASE "Frequency" WHEN 'W' THEN {Plus(7)} WHEN 'S' THEN {Plus(15)} WHEN 'M' THEN {Plus(31)} WHEN 'Q' THEN {Plus(92)} ELSE NULL END END
+            """;
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

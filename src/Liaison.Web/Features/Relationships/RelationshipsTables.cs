@@ -1,0 +1,18 @@
+using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Relationships;
+
+/// <summary>
+/// The module's tables on the one database. The DbContext itself names only the directory's (the kernel every module
+/// shares); a module declares its own sets here, so adding one does not edit Platform.
+/// </summary>
+internal static class RelationshipsTables
+{
+    extension(LiaisonDbContext db)
+    {
+        public DbSet<AgencyAssignment> AgencyAssignments => db.Set<AgencyAssignment>();
+        public DbSet<StakeholderProfile> StakeholderProfiles => db.Set<StakeholderProfile>();
+        public DbSet<CalendarFeed> CalendarFeeds => db.Set<CalendarFeed>();
+    }
+}
