@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using Liaison.Web.Platform.Email;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Liaison.Tests.Infrastructure;
 
@@ -15,16 +15,16 @@ public static class Mail
             : [];
     }
 
-    /// <summary>The decoded text of every body part of a message (base64 or quoted-printable).</summary>
-    public static string Decode(string eml)
+    /// <summary>The message as a MIME parser (MimeKit's) reads it.</summary>
+    public static MimeMessage Parse(string eml)
     {
-        var parts = System.Text.RegularExpressions.Regex.Matches(eml,
-            "Content-Transfer-Encoding: (base64|quoted-printable)\r\n(?:[^\r\n]+\r\n)*\r\n(.*?)(?=\r\n--|$)",
-            System.Text.RegularExpressions.RegexOptions.Singleline);
-        return string.Join("\n", parts.Select(p => p.Groups[1].Value == "base64"
-            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(p.Groups[2].Value.Replace("\r\n", "", StringComparison.Ordinal)))
-            : p.Groups[2].Value.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal)));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(eml));
+        return MimeMessage.Load(stream);
     }
 
-    public static MailAddress To(string eml) => new(eml.Split("\r\n").First(l => l.StartsWith("To: ", StringComparison.Ordinal))[4..]);
+    /// <summary>The decoded text of every text part of a message (plain and HTML), as a mail client shows it.</summary>
+    public static string Decode(string eml) =>
+        string.Join("\n", Parse(eml).BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).Select(p => p.Text));
+
+    public static MailboxAddress To(string eml) => Parse(eml).To.Mailboxes.Single();
 }

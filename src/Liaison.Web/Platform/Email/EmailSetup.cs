@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Jobs;
 using Liaison.Web.Platform.Web;
@@ -27,9 +23,13 @@ internal sealed class EmailOptions
     public string FromName { get; set; } = "Liaison";
     public string SmtpHost { get; set; } = "localhost";
     public int SmtpPort { get; set; } = 25;
+    /// <summary>Kept for configurations written before Email:SmtpSecurity: true means STARTTLS, required.</summary>
     public bool SmtpSsl { get; set; }
+    public SmtpSecurity? SmtpSecurity { get; set; }
+    public SmtpAuthentication SmtpAuthentication { get; set; } = SmtpAuthentication.Password;
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
+    public SmtpOAuth2Options OAuth2 { get; set; } = new();
     public int PollSeconds { get; set; } = 5;
     public int MaxAttempts { get; set; } = 10;
 }
@@ -64,7 +64,7 @@ internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock)
 /// before it is sent, so two instances never send it twice; a failure is retried with growing delays until
 /// <see cref="EmailOptions.MaxAttempts"/>.
 /// </summary>
-internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options,
+internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options, MailSender sender,
     TimeProvider clock, IHostEnvironment env, IConfiguration config, ILogger<OutboxDispatcher> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -121,45 +121,12 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
         }
     }
 
-    private async Task SendAsync(OutboxMessage message, EmailOptions settings, CancellationToken ct)
+    private Task SendAsync(OutboxMessage message, EmailOptions settings, CancellationToken ct)
     {
-        using var mail = new MailMessage
-        {
-            From = new MailAddress(settings.From, settings.FromName),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-        };
-        foreach (var address in message.To.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            mail.To.Add(address);
-        if (message.HtmlBody is not null)
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
-        if (message.AttachmentContent is not null)
-        {
-            mail.Attachments.Add(new Attachment(new MemoryStream(message.AttachmentContent), message.AttachmentName ?? "attachment",
-                message.AttachmentContentType ?? MediaTypeNames.Application.Octet));
-        }
-
-        using var client = new SmtpClient();
-        if (settings.Delivery == EmailDelivery.Pickup)
-        {
-            var folder = settings.PickupFolder is { Length: > 0 } configured
-                ? Path.GetFullPath(configured, env.ContentRootPath)
-                : Path.Combine(DataSetup.DataFolder(config, env), "mail");
-            Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
-        }
-        else
-        {
-            client.Host = settings.SmtpHost;
-            client.Port = settings.SmtpPort;
-            client.EnableSsl = settings.SmtpSsl;
-            if (settings.SmtpUser is { Length: > 0 })
-                client.Credentials = new NetworkCredential(settings.SmtpUser, settings.SmtpPassword);
-        }
-        await client.SendMailAsync(mail, ct);
+        var pickup = settings.Delivery != EmailDelivery.Pickup ? null
+            : settings.PickupFolder is { Length: > 0 } configured ? Path.GetFullPath(configured, env.ContentRootPath)
+            : Path.Combine(DataSetup.DataFolder(config, env), "mail");
+        return sender.SendAsync(MailSender.Compose(message, settings), pickup, ct);
     }
 }
 
@@ -179,6 +146,9 @@ internal static class EmailSetup
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<ReviewOutbox>();
         builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddSingleton<MailSender>();
+        builder.Services.AddSingleton<SmtpTokens>();
+        builder.Services.AddHttpClient(SmtpTokens.HttpClientName);
         if (builder.Configuration.GetValue("Email:DispatcherEnabled", true))
             builder.Services.AddRecurringJob<OutboxJob>("outbox", TimeSpan.FromSeconds(builder.Configuration.GetValue("Email:PollSeconds", 5)));
         return builder;
