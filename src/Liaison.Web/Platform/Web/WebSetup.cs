@@ -52,7 +52,7 @@ internal static class WebSetup
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<LiaisonDbContext>("database");
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>());
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>().AddDocumentTransformer<OpenApiProblemResponses>());
         services.AddSingleton<PublicUrls>();
         // X-Forwarded-For and -Proto are believed only from the proxies named in Web:TrustedProxies (addresses or
         // networks in CIDR form); with none named, only from this machine (loopback), as ASP.NET Core does by default.
