@@ -61,6 +61,34 @@ public sealed class PageTourTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_developer_reads_the_api_reference_under_the_content_security_policy()
+    {
+        var page = await browser.NewPageAsync(TestData.Manager);
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                refused.Add(message.Text);
+        };
+        await page.GotoAsync("/Account/Profile");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Liaison's API" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("API reference");
+        // swagger-ui has drawn the operations from /openapi/v1.json: open one.
+        await page.Locator("#operations-tag-Agencies").ClickAsync();
+        await Assertions.Expect(page.Locator("#api-reference")).ToContainTextAsync("/api/v1/agencies/{id}");
+        await Assertions.Expect(page.Locator("select#servers")).ToHaveAttributeAsync("aria-label", "Server");
+        Assert.Empty(refused);
+        await page.ExpectAccessibleAsync();
+        await page.Context.CloseAsync();
+
+        // Not for anyone signed out.
+        var anonymous = await browser.NewPageAsync();
+        await anonymous.GotoAsync("/api/docs");
+        await Assertions.Expect(anonymous).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+        await anonymous.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_administrator_finds_failed_mail_from_the_menu_and_tries_it_again()
     {
         // A message whose every attempt failed, as the outbox leaves it.

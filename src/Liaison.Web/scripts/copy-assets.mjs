@@ -12,5 +12,11 @@ mkdirSync(join(lib, "uswds"), { recursive: true });
 for (const folder of ["css", "js", "fonts", "img"]) {
   cpSync(join(uswds, folder), join(lib, "uswds", folder), { recursive: true });
 }
+// The API reference (/api/docs): swagger-ui's bundle and styles only; Liaison's own script starts it (no inline script).
+const swaggerUi = join(root, "node_modules", "swagger-ui-dist");
+mkdirSync(join(lib, "swagger-ui"), { recursive: true });
+for (const file of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) {
+  cpSync(join(swaggerUi, file), join(lib, "swagger-ui", file));
+}
 writeFileSync(join(lib, ".stamp"), new Date().toISOString());
 console.log("Front-end assets copied to wwwroot/lib");
