@@ -5,6 +5,10 @@ import ICAL from "ical.js";
 
 const text = readFileSync(process.argv[2], "utf8");
 const calendar = new ICAL.Component(ICAL.parse(text));
+// As a calendar client does: times given with a TZID are read by the VTIMEZONE the file carries.
+for (const zone of calendar.getAllSubcomponents("vtimezone")) {
+  ICAL.TimezoneService.register(zone);
+}
 const events = calendar.getAllSubcomponents("vevent").map((component) => {
   const event = new ICAL.Event(component);
   return {

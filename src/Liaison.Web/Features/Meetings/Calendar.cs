@@ -1,5 +1,9 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Liaison.Web.Platform.Web;
+using IcalCalendar = Ical.Net.Calendar;
+using IcalEvent = Ical.Net.CalendarComponents.CalendarEvent;
 
 namespace Liaison.Web.Features.Meetings;
 
@@ -8,83 +12,52 @@ internal sealed record CalendarEvent(string Uid, string Summary, DateTime? Start
     string? Location, string? Description, bool Cancelled, int Sequence, DateTime StampUtc);
 
 /// <summary>
-/// Writes RFC 5545 iCalendar: CRLF lines folded at 75 octets, text escaped, times in UTC. Small
-/// enough to write (no iCalendar library is available here); the tests parse it back with ical.js.
+/// Writes RFC 5545 iCalendar with Ical.Net: meetings in the organisation's time zone, described by a VTIMEZONE with its
+/// daylight-saving rules (so Outlook and phones show the local time the organiser chose, across a change of clocks),
+/// all-day reminders as dates. Text is escaped and lines folded by the library; the tests parse every file with ical.js.
 /// </summary>
 internal static class Calendar
 {
-    public static string Write(string name, IEnumerable<CalendarEvent> events)
+    public static string Write(string name, IEnumerable<CalendarEvent> events, string timeZoneId)
     {
-        var lines = new List<string>
+        var calendar = new IcalCalendar { Method = "PUBLISH", ProductId = "-//Liaison//Relationships//EN" };
+        calendar.AddProperty("X-WR-CALNAME", Text(name)!);
+        calendar.AddProperty("X-WR-TIMEZONE", timeZoneId);
+        var list = events.ToList();
+        if (list.Any(e => e.AllDay is null))
         {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Liaison//Relationships//EN",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + Escape(name),
-        };
-        foreach (var e in events)
+            // The zone's rules from the earliest meeting in the file on (a VTIMEZONE of every historical change is long).
+            var earliest = list.Where(e => e.StartsUtc is not null).Min(e => e.StartsUtc!.Value);
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(timeZoneId, earliest.AddYears(-1), includeHistoricalData: false));
+        }
+        foreach (var e in list)
         {
-            lines.Add("BEGIN:VEVENT");
-            lines.Add("UID:" + e.Uid);
-            lines.Add("DTSTAMP:" + Utc(e.StampUtc));
+            var item = new IcalEvent
+            {
+                Uid = e.Uid,
+                DtStamp = new CalDateTime(DateTime.SpecifyKind(e.StampUtc, DateTimeKind.Utc)),
+                Summary = Text(e.Summary),
+                Location = Text(e.Location),
+                Description = Text(e.Description),
+                Status = e.Cancelled ? "CANCELLED" : "CONFIRMED",
+                Sequence = e.Sequence,
+            };
             if (e.AllDay is { } day)
             {
-                lines.Add("DTSTART;VALUE=DATE:" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-                // An all-day event lasts the day by default (RFC 5545, 3.6.1); the end is written except on the last day a date can name.
-                if (day < DateOnly.MaxValue)
-                    lines.Add("DTEND;VALUE=DATE:" + day.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-                lines.Add("TRANSP:TRANSPARENT");
+                // An all-day event lasts its day when it has no end (RFC 5545, 3.6.1).
+                item.DtStart = new CalDateTime(day);
+                item.Transparency = "TRANSPARENT";
             }
             else
             {
-                lines.Add("DTSTART:" + Utc(e.StartsUtc!.Value));
-                lines.Add("DTEND:" + Utc(e.EndsUtc!.Value));
+                item.DtStart = new CalDateTime(DateTime.SpecifyKind(e.StartsUtc!.Value, DateTimeKind.Utc)).ToTimeZone(timeZoneId);
+                item.DtEnd = new CalDateTime(DateTime.SpecifyKind(e.EndsUtc!.Value, DateTimeKind.Utc)).ToTimeZone(timeZoneId);
             }
-            lines.Add("SUMMARY:" + Escape(e.Summary));
-            if (!string.IsNullOrWhiteSpace(e.Location))
-                lines.Add("LOCATION:" + Escape(e.Location));
-            if (!string.IsNullOrWhiteSpace(e.Description))
-                lines.Add("DESCRIPTION:" + Escape(e.Description));
-            lines.Add("STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-            lines.Add("SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-            lines.Add("END:VEVENT");
+            calendar.Events.Add(item);
         }
-        lines.Add("END:VCALENDAR");
-        var text = new StringBuilder();
-        foreach (var line in lines)
-            Fold(text, line);
-        return text.ToString();
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static string Utc(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => Liaison.Web.Platform.Web.InputRules.Printable(text)!
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets continue on the next line after a space; a UTF-8 character is never split.</summary>
-    private static void Fold(StringBuilder output, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                output.Append("\r\n ");
-                octets = 1;
-                limit = 75;
-            }
-            output.Append(rune.ToString());
-            octets += size;
-        }
-        output.Append("\r\n");
-    }
+    /// <summary>Text as a calendar can carry it: no control character but line breaks (the library escapes the rest).</summary>
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : InputRules.Printable(text)!.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -53,7 +53,7 @@ internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, TimeP
             events.AddRange(due.Select(a => new CalendarEvent($"action-{a.Id}@liaison", $"Due: {a.Title} ({a.Agency})", null, null, a.DueOn,
                 null, null, false, a.Version, a.UpdatedAt)));
         }
-        return Calendar.Write($"Liaison — {owner.DisplayName}", events);
+        return Calendar.Write($"Liaison — {owner.DisplayName}", events, meetings.CalendarTimeZone);
     }
 }
 

@@ -37,7 +37,7 @@ internal sealed class DetailsModel(ManageMeetings meetings, ManageActionItems ac
         var result = await meetings.GetAsync(id, ct);
         if (this.Refusal(result) is { } refusal)
             return refusal;
-        return File(Encoding.UTF8.GetBytes(Calendar.Write(result.Value!.Title, [meetings.EventOf(result.Value)])), "text/calendar; charset=utf-8", $"meeting-{id}.ics");
+        return File(Encoding.UTF8.GetBytes(meetings.IcsOf(result.Value!)), "text/calendar; charset=utf-8", $"meeting-{id}.ics");
     }
 
     public async Task<IActionResult> OnPostSendAgendaAsync(int id, CancellationToken ct)

@@ -259,7 +259,7 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Org
         if (recipients.Count == 0)
             return Result<int>.Invalid("", "No attendee has an email address to send the agenda to.");
         var organisation = (await settings.GetAsync(ct)).OrganisationName;
-        var ics = Encoding.UTF8.GetBytes(Calendar.Write(meeting.Title, [EventOf(meeting)]));
+        var ics = Encoding.UTF8.GetBytes(IcsOf(meeting));
         var agenda = meeting.AgendaItems.OrderBy(a => a.Position).Select((a, i) => $"{i + 1}. {a.Text}").ToList();
         var when = time.Format(meeting.StartsAt);
         var body = new StringBuilder()
@@ -295,6 +295,12 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Org
             .Where(m => m.Status == MeetingStatus.Planned && m.AgendaSentAt == null && m.StartsAt > now && m.StartsAt <= until && m.AgendaItems.Any())
             .Select(m => m.Id).ToListAsync(ct);
     }
+
+    /// <summary>The meeting as an iCalendar file, in the organisation's time zone.</summary>
+    public string IcsOf(Meeting meeting) => Calendar.Write(meeting.Title, [EventOf(meeting)], time.IanaZoneId);
+
+    /// <summary>The time zone calendars are written in.</summary>
+    public string CalendarTimeZone => time.IanaZoneId;
 
     public CalendarEvent EventOf(Meeting m)
     {

@@ -145,7 +145,7 @@ internal static class RelationshipsApi
             {
                 var meeting = await meetings.GetAsync(id, ct);
                 return meeting.IsOk
-                    ? Results.File(Encoding.UTF8.GetBytes(Calendar.Write(meeting.Value!.Title, [meetings.EventOf(meeting.Value)])), "text/calendar; charset=utf-8", $"meeting-{id}.ics")
+                    ? Results.File(Encoding.UTF8.GetBytes(meetings.IcsOf(meeting.Value!)), "text/calendar; charset=utf-8", $"meeting-{id}.ics")
                     : meeting.Problem();
             })
             .WithSummary("The meeting as an iCalendar file");

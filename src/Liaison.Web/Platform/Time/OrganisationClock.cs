@@ -11,6 +11,9 @@ internal sealed class OrganisationClock(TimeProvider clock, IConfiguration confi
 {
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(config["Organisation:TimeZone"] is { Length: > 0 } id ? id : "America/Chicago");
 
+    /// <summary>The zone's IANA name (America/Chicago), as calendars name it, whichever form the configuration used.</summary>
+    public string IanaZoneId => Zone.HasIanaId ? Zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(Zone.Id, out var iana) ? iana : Zone.Id;
+
     /// <summary>Now, as an instant in UTC.</summary>
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 

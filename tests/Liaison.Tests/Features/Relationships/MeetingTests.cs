@@ -47,6 +47,10 @@ public sealed partial class MeetingTests(LiaisonApp app) : IClassFixture<Liaison
         Assert.Contains("1. Welcome, introductions; and coffee", e.Description, StringComparison.Ordinal);
         Assert.Contains("so the line must be folded", e.Description, StringComparison.Ordinal);
         Assert.Equal("CONFIRMED", e.Status);
+        // In the organisation's time zone, which the file describes with its daylight-saving rules.
+        Assert.Contains("DTSTART;TZID=America/Chicago:" + start.ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture), ics, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:America/Chicago", ics, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:DAYLIGHT", ics, StringComparison.Ordinal);
     }
 
     [Fact]
