@@ -2,6 +2,7 @@ using Liaison.Web.Features.ActionItems;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Meetings;
@@ -11,7 +12,7 @@ namespace Liaison.Web.Features.Meetings;
 /// secret URL that Outlook or Google Calendar subscribe to. Only the secret's hash is stored: a new
 /// URL replaces the old one, which stops working.
 /// </summary>
-internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, TimeProvider clock, ManageMeetings meetings)
+internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, OrganisationClock clock, ManageMeetings meetings)
 {
     public Task<bool> ExistsAsync(CancellationToken ct) => db.CalendarFeeds.AnyAsync(f => f.UserId == user.Id, ct);
 
@@ -23,7 +24,7 @@ internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, TimeP
         if (feed is null)
             db.CalendarFeeds.Add(feed = new CalendarFeed { UserId = user.Id!.Value });
         feed.TokenHash = ApiToken.Hash(secret);
-        feed.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        feed.CreatedAt = clock.UtcNow;
         await db.SaveChangesAsync(ct);
         return secret;
     }
@@ -42,7 +43,7 @@ internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, TimeP
         var events = new List<CalendarEvent>();
         if (owner.PersonId is { } personId)
         {
-            var since = clock.GetUtcNow().UtcDateTime.AddDays(-90);
+            var since = clock.UtcNow.AddDays(-90);
             var attending = await db.Meetings.AsNoTracking().IgnoreQueryFilters().AsSplitQuery()
                 .Where(m => m.EndsAt >= since && m.Attendees.Any(a => a.PersonId == personId))
                 .Include(m => m.AgendaItems).OrderBy(m => m.StartsAt).Take(500).ToListAsync(ct);
@@ -53,7 +54,7 @@ internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, TimeP
             events.AddRange(due.Select(a => new CalendarEvent($"action-{a.Id}@liaison", $"Due: {a.Title} ({a.Agency})", null, null, a.DueOn,
                 null, null, false, a.Version, a.UpdatedAt)));
         }
-        return Calendar.Write($"Liaison — {owner.DisplayName}", events, meetings.CalendarTimeZone);
+        return Calendar.Write($"Liaison — {owner.DisplayName}", events, clock.IanaZoneId);
     }
 }
 

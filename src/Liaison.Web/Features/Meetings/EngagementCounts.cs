@@ -62,7 +62,7 @@ internal sealed class EngagementCounts(LiaisonDbContext db, SiteSettings setting
         {
             var end = start.AddMonths(3).AddDays(-1);
             bool In(DateOnly d) => d >= start && d <= end;
-            var heldMeetings = meetings.Where(m => In(DateOnly.FromDateTime(time.ToLocal(m.StartsAt)))).ToList();
+            var heldMeetings = meetings.Where(m => In(time.DateOf(m.StartsAt))).ToList();
             var loggedInteractions = interactions.Where(i => In(i.OccurredOn)).ToList();
             var steering = heldMeetings.Count(m => m.Kind == MeetingKind.SteeringCommittee) + loggedInteractions.Count(i => i.Kind == InteractionKind.SteeringCommittee);
             var helpDeskPeople = heldMeetings.Where(m => m.Kind == MeetingKind.HelpDeskLive).SelectMany(m => m.People.Select(p => (p.PersonId, p.AgencyId)))

@@ -299,9 +299,6 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Org
     /// <summary>The meeting as an iCalendar file, in the organisation's time zone.</summary>
     public string IcsOf(Meeting meeting) => Calendar.Write(meeting.Title, [EventOf(meeting)], time.IanaZoneId);
 
-    /// <summary>The time zone calendars are written in.</summary>
-    public string CalendarTimeZone => time.IanaZoneId;
-
     public CalendarEvent EventOf(Meeting m)
     {
         var host = urls.Host;

@@ -171,6 +171,6 @@ internal sealed class UpcomingMeetingsSource(LiaisonDbContext db, OrganisationCl
             .Select(m => new { m.Id, m.Title, m.StartsAt, m.Kind, m.AgendaSentAt, Agencies = m.Agencies.Select(a => a.Agency!.Acronym ?? a.Agency.Name).ToList() })
             .ToListAsync(ct);
         return new MyWorkPart(rows.Select(r => new MyWorkItem(r.Title, $"{time.Format(r.StartsAt)} · {MeetingKinds.Label(r.Kind)}{(r.AgendaSentAt is null ? " · agenda not sent yet" : "")}",
-            $"/Meetings/Details/{r.Id}", Urgency.Upcoming, DateOnly.FromDateTime(time.ToLocal(r.StartsAt)), string.Join(", ", r.Agencies))).ToList(), total);
+            $"/Meetings/Details/{r.Id}", Urgency.Upcoming, time.DateOf(r.StartsAt), string.Join(", ", r.Agencies))).ToList(), total);
     }
 }
