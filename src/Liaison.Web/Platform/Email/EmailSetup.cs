@@ -65,7 +65,7 @@ internal sealed class Outbox(LiaisonDbContext db, TimeProvider clock)
 /// <see cref="EmailOptions.MaxAttempts"/>.
 /// </summary>
 internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<EmailOptions> options, MailSender sender,
-    TimeProvider clock, IHostEnvironment env, IConfiguration config, ILogger<OutboxDispatcher> logger)
+    TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -93,7 +93,7 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
                     continue;
                 try
                 {
-                    await SendAsync(message, settings, ct);
+                    await sender.SendAsync(message, ct);
                     await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime)
                         .SetProperty(m => m.Attempts, message.Attempts + 1)
@@ -119,14 +119,6 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
                 }
             }
         }
-    }
-
-    private Task SendAsync(OutboxMessage message, EmailOptions settings, CancellationToken ct)
-    {
-        var pickup = settings.Delivery != EmailDelivery.Pickup ? null
-            : settings.PickupFolder is { Length: > 0 } configured ? Path.GetFullPath(configured, env.ContentRootPath)
-            : Path.Combine(DataSetup.DataFolder(config, env), "mail");
-        return sender.SendAsync(MailSender.Compose(message, settings), pickup, ct);
     }
 }
 

@@ -52,9 +52,9 @@ internal sealed class SmtpOAuth2Options
 /// Writes a message out: as an .eml file into the pickup folder (development; nothing leaves the machine) or through
 /// SMTP with MailKit, which Microsoft recommends over System.Net.Mail's SmtpClient and which speaks XOAUTH2.
 /// </summary>
-internal sealed class MailSender(IOptions<EmailOptions> options, SmtpTokens tokens)
+internal sealed class MailSender(IOptions<EmailOptions> options, SmtpTokens tokens, IHostEnvironment env, IConfiguration config)
 {
-    public static MimeMessage Compose(OutboxMessage message, EmailOptions settings)
+    private static MimeMessage Compose(OutboxMessage message, EmailOptions settings)
     {
         var mail = new MimeMessage { Subject = message.Subject };
         mail.From.Add(new MailboxAddress(settings.FromName, settings.From));
@@ -70,13 +70,18 @@ internal sealed class MailSender(IOptions<EmailOptions> options, SmtpTokens toke
         return mail;
     }
 
-    public async Task SendAsync(MimeMessage mail, string? pickupFolder, CancellationToken ct)
+    /// <summary>Sends a queued message the way Email:Delivery says.</summary>
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
         var settings = options.Value;
-        if (pickupFolder is not null)
+        var mail = Compose(message, settings);
+        if (settings.Delivery == EmailDelivery.Pickup)
         {
-            Directory.CreateDirectory(pickupFolder);
-            await mail.WriteToAsync(Path.Combine(pickupFolder, $"{Guid.NewGuid():N}.eml"), ct);
+            var folder = settings.PickupFolder is { Length: > 0 } configured
+                ? Path.GetFullPath(configured, env.ContentRootPath)
+                : Path.Combine(Data.DataSetup.DataFolder(config, env), "mail");
+            Directory.CreateDirectory(folder);
+            await mail.WriteToAsync(Path.Combine(folder, $"{Guid.NewGuid():N}.eml"), ct);
             return;
         }
 
