@@ -81,20 +81,34 @@ public static class ICalendar
         await File.WriteAllTextAsync(file, ics);
         try
         {
-            var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../js/parse-ics.mjs"));
-            var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(script);
-            start.ArgumentList.Add(file);
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, "ical.js could not parse the calendar: " + error);
+            var (exitCode, output, error) = await JsTools.RunAsync("node", Path.Combine(JsTools.Folder, "parse-ics.mjs"), file);
+            Assert.True(exitCode == 0, "ical.js could not parse the calendar: " + error);
             return System.Text.Json.JsonSerializer.Deserialize<Parsed>(output, ApiJson.Options)!;
         }
         finally
         {
             File.Delete(file);
         }
+    }
+}
+
+/// <summary>The npm tools the tests check Liaison's output with (tests/Liaison.Tests/js), run as their own processes.</summary>
+public static class JsTools
+{
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../js"));
+
+    /// <summary>Runs a program in the tools' folder; its exit code and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
     }
 }

@@ -17,22 +17,9 @@ public sealed class OpenApiDocumentTests(LiaisonApp app) : IClassFixture<Liaison
         var file = Path.Combine(app.Folder, "openapi.json");
         await File.WriteAllTextAsync(file, document);
 
-        var js = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../js"));
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(js, "node_modules/.bin/redocly"))
-        {
-            WorkingDirectory = js,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "lint", file, "--config", Path.Combine(js, "redocly.yaml"), "--format", "stylish", "--max-problems", "200" })
-            start.ArgumentList.Add(argument);
-        start.Environment["REDOCLY_TELEMETRY"] = "off";
-        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "Redocly found errors in /openapi/v1.json:\n" + await output + await error);
+        var (exitCode, output, error) = await JsTools.RunAsync(Path.Combine(JsTools.Folder, "node_modules/.bin/redocly"),
+            "lint", file, "--config", Path.Combine(JsTools.Folder, "redocly.yaml"), "--format", "stylish", "--max-problems", "200");
+        Assert.True(exitCode == 0, "Redocly found errors in /openapi/v1.json:\n" + output + error);
         Assert.Contains("\"operationId\": \"putAgenciesById\"", document, StringComparison.Ordinal);
     }
 }
