@@ -1,4 +1,7 @@
-using Liaison.Web.Features;
+using Liaison.Web.Features.Administration;
+using Liaison.Web.Features.Directory;
+using Liaison.Web.Features.Portfolio;
+using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;

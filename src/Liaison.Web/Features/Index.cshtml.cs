@@ -1,6 +1,7 @@
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,18 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features;
 
 /// <summary>The home page: where to go next, and the directory at a glance.</summary>
-internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current, MyWork.GetMyWork work) : PageModel
+internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current, GetMyWork work) : PageModel
 {
     public int ActiveAgencies { get; private set; }
     public int AgencyContacts { get; private set; }
     public int ProviderStaff { get; private set; }
     public int LinesOfService { get; private set; }
-    public IReadOnlyList<MyWork.MyWorkSection> Work { get; private set; } = [];
+    public IReadOnlyList<MyWorkSection> Work { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (current.IsAgencyUser && current.AgencyId is { } agencyId)
-            return RedirectToPage("/Agencies/Details", new { id = agencyId });
+            return RedirectToPage("/Directory/Agencies/Details", new { id = agencyId });
         ActiveAgencies = await db.Agencies.CountAsync(a => a.IsActive);
         AgencyContacts = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.AgencyContact);
         ProviderStaff = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.ProviderStaff);

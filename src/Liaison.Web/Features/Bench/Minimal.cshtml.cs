@@ -1,4 +1,4 @@
-using Liaison.Web.Features.Units;
+using Liaison.Web.Features.Directory.Units;
 using Liaison.Web.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

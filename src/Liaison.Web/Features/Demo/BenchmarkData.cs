@@ -1,10 +1,10 @@
-using Liaison.Web.Features.ActionItems;
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.Interactions;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Features.Portfolio;
-using Liaison.Web.Features.QuickWins;
+using Liaison.Web.Features.Portfolio.QuickWins;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Relationships.ActionItems;
+using Liaison.Web.Features.Relationships.Interactions;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;

@@ -1,13 +1,13 @@
-using Liaison.Web.Features.ActionItems;
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.Interactions;
-using Liaison.Web.Features.LinesOfService;
-using Liaison.Web.Features.Meetings;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.LinesOfService;
+using Liaison.Web.Features.Directory.People;
+using Liaison.Web.Features.Directory.Units;
 using Liaison.Web.Features.Portfolio;
-using Liaison.Web.Features.QuickWins;
+using Liaison.Web.Features.Portfolio.QuickWins;
 using Liaison.Web.Features.Relationships;
-using Liaison.Web.Features.Units;
+using Liaison.Web.Features.Relationships.ActionItems;
+using Liaison.Web.Features.Relationships.Interactions;
+using Liaison.Web.Features.Relationships.Meetings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
@@ -160,7 +160,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
     public async Task SeedAsync(string password, CancellationToken ct)
     {
         var random = new Random(2026);
-        var settings = await db.OrganisationSettings.FirstAsync(s => s.Id == Settings.OrganisationSettings.SingletonId, ct);
+        var settings = await db.OrganisationSettings.FirstAsync(s => s.Id == Administration.Settings.OrganisationSettings.SingletonId, ct);
         settings.OrganisationName = "Office of Technology Services";
         settings.RelationshipManagerTitle = "ARM";
 
@@ -324,14 +324,14 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
 
         string[] subjects = ["Quarterly service review", "Network upgrade schedule", "Help desk ticket backlog", "Budget planning for next fiscal year",
             "Application modernization roadmap", "Security awareness training", "Data centre move readiness", "Satisfaction survey follow-up", "Printing contract renewal"];
-        var interactionKinds = new[] { Interactions.InteractionKind.Meeting, Interactions.InteractionKind.Call, Interactions.InteractionKind.Email, Interactions.InteractionKind.SiteVisit };
+        var interactionKinds = new[] { Relationships.Interactions.InteractionKind.Meeting, Relationships.Interactions.InteractionKind.Call, Relationships.Interactions.InteractionKind.Email, Relationships.Interactions.InteractionKind.SiteVisit };
         foreach (var agency in list)
         {
             var agencyContacts = contacts.Where(c => c.AgencyId == agency.Id).ToList();
             for (var i = 0; i < random.Next(2, 7); i++)
             {
                 var date = today.AddDays(-random.Next(1, 120));
-                var interaction = new Interactions.Interaction
+                var interaction = new Relationships.Interactions.Interaction
                 {
                     AgencyId = agency.Id,
                     OccurredOn = date,
@@ -341,7 +341,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
                     FollowUp = random.Next(2) == 0 ? "Send the summary and the updated timeline." : null,
                 };
                 foreach (var person in agencyContacts.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Append(armPerson))
-                    interaction.Attendees.Add(new Interactions.InteractionAttendee { Interaction = interaction, PersonId = person.Id, OccurredOn = date });
+                    interaction.Attendees.Add(new Relationships.Interactions.InteractionAttendee { Interaction = interaction, PersonId = person.Id, OccurredOn = date });
                 db.Interactions.Add(interaction);
             }
         }
@@ -353,31 +353,31 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
 
         var now = clock.UtcNow;
         var revenue = agencies[DemoAgencyAcronym];
-        var steering = new Meetings.Meeting
+        var steering = new Relationships.Meetings.Meeting
         {
             Title = "Interagency IT steering committee",
-            Kind = Meetings.MeetingKind.SteeringCommittee,
-            Status = Meetings.MeetingStatus.Held,
+            Kind = Relationships.Meetings.MeetingKind.SteeringCommittee,
+            Status = Relationships.Meetings.MeetingStatus.Held,
             StartsAt = now.Date.AddDays(-20).AddHours(15),
             EndsAt = now.Date.AddDays(-20).AddHours(16.5),
             Location = "Claiborne Building, room 1-100",
             Minutes = "Reviewed the service catalogue changes and the network upgrade plan.",
             Decisions = "Adopt the new change-freeze calendar.",
         };
-        var helpDesk = new Meetings.Meeting
+        var helpDesk = new Relationships.Meetings.Meeting
         {
             Title = "Help desk live: password resets and MFA",
-            Kind = Meetings.MeetingKind.HelpDeskLive,
-            Status = Meetings.MeetingStatus.Held,
+            Kind = Relationships.Meetings.MeetingKind.HelpDeskLive,
+            Status = Relationships.Meetings.MeetingStatus.Held,
             StartsAt = now.Date.AddDays(-10).AddHours(14),
             EndsAt = now.Date.AddDays(-10).AddHours(15),
             Location = "Online",
         };
-        var program = new Meetings.Meeting
+        var program = new Relationships.Meetings.Meeting
         {
             Title = "Monthly program meeting — Department of Revenue",
-            Kind = Meetings.MeetingKind.MonthlyProgram,
-            Status = Meetings.MeetingStatus.Planned,
+            Kind = Relationships.Meetings.MeetingKind.MonthlyProgram,
+            Status = Relationships.Meetings.MeetingStatus.Planned,
             StartsAt = now.Date.AddDays(5).AddHours(15),
             EndsAt = now.Date.AddDays(5).AddHours(16),
             Location = "LaSalle Building, room 4-200",
@@ -386,26 +386,26 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
         {
             foreach (var agency in agencyList)
             {
-                meeting.Agencies.Add(new Meetings.MeetingAgency { AgencyId = agency.Id });
-                foreach (var person in contacts.Where(c => c.AgencyId == agency.Id).Take(meeting.Kind == Meetings.MeetingKind.HelpDeskLive ? 3 : 1))
-                    meeting.Attendees.Add(new Meetings.MeetingAttendee { PersonId = person.Id, Attended = meeting.Status == Meetings.MeetingStatus.Held });
+                meeting.Agencies.Add(new Relationships.Meetings.MeetingAgency { AgencyId = agency.Id });
+                foreach (var person in contacts.Where(c => c.AgencyId == agency.Id).Take(meeting.Kind == Relationships.Meetings.MeetingKind.HelpDeskLive ? 3 : 1))
+                    meeting.Attendees.Add(new Relationships.Meetings.MeetingAttendee { PersonId = person.Id, Attended = meeting.Status == Relationships.Meetings.MeetingStatus.Held });
             }
-            meeting.Attendees.Add(new Meetings.MeetingAttendee { PersonId = armPerson.Id, Attended = meeting.Status == Meetings.MeetingStatus.Held });
+            meeting.Attendees.Add(new Relationships.Meetings.MeetingAttendee { PersonId = armPerson.Id, Attended = meeting.Status == Relationships.Meetings.MeetingStatus.Held });
             if (meeting == program)
-                meeting.Attendees.Add(new Meetings.MeetingAttendee { PersonId = accountPeople["agency@demo.test"].Id });
+                meeting.Attendees.Add(new Relationships.Meetings.MeetingAttendee { PersonId = accountPeople["agency@demo.test"].Id });
             var position = 1;
             foreach (var item in new[] { "Welcome and introductions", "Status of open requests", "Upcoming changes", "Action items review" })
-                meeting.AgendaItems.Add(new Meetings.MeetingAgendaItem { Position = position++, Text = item });
+                meeting.AgendaItems.Add(new Relationships.Meetings.MeetingAgendaItem { Position = position++, Text = item });
             db.Meetings.Add(meeting);
         }
         await db.SaveChangesAsync(ct);
 
         var casey = accountPeople["agency@demo.test"];
         db.ActionItems.AddRange(
-            new ActionItems.ActionItem { AgencyId = revenue.Id, Title = "Send the list of applications moving to the new data centre", OwnerPersonId = casey.Id, DueOn = today.AddDays(3), Status = ActionItems.ActionStatus.Open, MeetingId = program.Id },
-            new ActionItems.ActionItem { AgencyId = revenue.Id, Title = "Share the draft cutover calendar", OwnerPersonId = armPerson.Id, DueOn = today.AddDays(-2), Status = ActionItems.ActionStatus.Open },
-            new ActionItems.ActionItem { AgencyId = list[0].Id, Title = "Confirm attendees for the steering committee", OwnerPersonId = armPerson.Id, DueOn = today.AddDays(6), Status = ActionItems.ActionStatus.InProgress, MeetingId = steering.Id },
-            new ActionItems.ActionItem { AgencyId = list[1].Id, Title = "Publish the change-freeze calendar", OwnerPersonId = staff[0].Id, DueOn = today.AddDays(-9), Status = ActionItems.ActionStatus.Done, CompletedOn = today.AddDays(-11), MeetingId = steering.Id });
+            new Relationships.ActionItems.ActionItem { AgencyId = revenue.Id, Title = "Send the list of applications moving to the new data centre", OwnerPersonId = casey.Id, DueOn = today.AddDays(3), Status = Relationships.ActionItems.ActionStatus.Open, MeetingId = program.Id },
+            new Relationships.ActionItems.ActionItem { AgencyId = revenue.Id, Title = "Share the draft cutover calendar", OwnerPersonId = armPerson.Id, DueOn = today.AddDays(-2), Status = Relationships.ActionItems.ActionStatus.Open },
+            new Relationships.ActionItems.ActionItem { AgencyId = list[0].Id, Title = "Confirm attendees for the steering committee", OwnerPersonId = armPerson.Id, DueOn = today.AddDays(6), Status = Relationships.ActionItems.ActionStatus.InProgress, MeetingId = steering.Id },
+            new Relationships.ActionItems.ActionItem { AgencyId = list[1].Id, Title = "Publish the change-freeze calendar", OwnerPersonId = staff[0].Id, DueOn = today.AddDays(-9), Status = Relationships.ActionItems.ActionStatus.Done, CompletedOn = today.AddDays(-11), MeetingId = steering.Id });
         await db.SaveChangesAsync(ct);
         await SeedPortfolioAsync(random, list, accountPeople, staff, today, ct);
     }
@@ -495,7 +495,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
         for (var i = 0; i < 40; i++)
         {
             var agency = agencies[random.Next(Math.Min(16, agencies.Count))];
-            var win = new QuickWins.QuickWin
+            var win = new Portfolio.QuickWins.QuickWin
             {
                 TaskName = tasks[random.Next(tasks.Length)],
                 Description = "Requested by the agency outside the ticketing system.",
@@ -504,7 +504,7 @@ internal sealed class DemoData(LiaisonDbContext db, UserManager<User> users, Org
                 Benefit = "Staff could keep working the same day.",
                 CompletedOn = today.AddDays(-random.Next(0, 365)),
             };
-            win.Contributors.Add(new QuickWins.QuickWinContributor { PersonId = staff[random.Next(staff.Count)].Id });
+            win.Contributors.Add(new Portfolio.QuickWins.QuickWinContributor { PersonId = staff[random.Next(staff.Count)].Id });
             db.QuickWins.Add(win);
         }
         await db.SaveChangesAsync(ct);

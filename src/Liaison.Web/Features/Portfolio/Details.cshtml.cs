@@ -1,5 +1,5 @@
 using System.Globalization;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;

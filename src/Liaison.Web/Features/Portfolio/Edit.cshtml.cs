@@ -1,4 +1,4 @@
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

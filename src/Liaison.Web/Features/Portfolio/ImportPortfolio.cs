@@ -1,7 +1,7 @@
 using System.Globalization;
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.People;
-using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.People;
+using Liaison.Web.Features.Relationships.Contracts;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
@@ -56,7 +56,7 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, In
         if (!preview.CanImport)
             return Result<ImportOutcome>.Invalid(preview.Errors());
         await using var write = await db.BeginWriteAsync(ct);
-        var primaries = await db.AgencyAssignments.PrimaryPeopleByAgencyAsync(ct);
+        var primaries = await db.PrimaryPeopleByAgencyAsync(ct);
         var mapped = preview.ColumnMap;
         var reason = $"Imported from {Path.GetFileName(fileName)}";
         var ids = plan.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToList();

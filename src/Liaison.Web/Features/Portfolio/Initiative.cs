@@ -1,5 +1,5 @@
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Data;
 

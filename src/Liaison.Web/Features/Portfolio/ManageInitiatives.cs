@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Liaison.Web.Features.People;
-using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Directory.People;
+using Liaison.Web.Features.Relationships.Contracts;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
@@ -344,7 +344,7 @@ internal sealed class ManageInitiatives(LiaisonDbContext db, AccessRule access, 
             return Result<Initiative>.Invalid(errors);
         if (await policy.RefusalAsync(null, input.AgencyId!.Value, input.OwnerPersonId, ct) is not null)
             return Result<Initiative>.Forbidden();
-        input.RelationshipManagerPersonId ??= await db.AgencyAssignments.PrimaryPersonAsync(input.AgencyId!.Value, ct);
+        input.RelationshipManagerPersonId ??= await db.PrimaryPersonAsync(input.AgencyId!.Value, ct);
         var initiative = new Initiative();
         input.ApplyTo(initiative);
         db.Initiatives.Add(initiative);

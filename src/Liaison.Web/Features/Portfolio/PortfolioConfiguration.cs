@@ -1,4 +1,4 @@
-using Liaison.Web.Features.QuickWins;
+using Liaison.Web.Features.Portfolio.QuickWins;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Liaison.Web.Features.MyWork;
-using Liaison.Web.Features.Relationships;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Email;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -176,34 +175,40 @@ internal sealed class StaleInitiativesSource(LiaisonDbContext db, PortfolioRules
     }
 }
 
-/// <summary>The portfolio's part of an agency's health: open initiatives, those off track or at risk, and those stale.</summary>
+/// <summary>
+/// The portfolio's part of an agency's health: open initiatives, those off track or at risk, and those stale; one grouped
+/// query for every agency asked about.
+/// </summary>
 internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules rules, AccessRule access) : IAgencyHealthContributor
 {
     public int Order => 30;
 
-    public async Task<IReadOnlyList<HealthSignal>> SignalsAsync(int agencyId, DateOnly today, CancellationToken ct)
+    public async Task<ILookup<int, HealthSignal>> SignalsAsync(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct)
     {
+        var ids = agencyIds.Distinct().ToList();
         var staleBefore = rules.StaleBefore;
-        var counts = await db.Initiatives.AsNoTracking().Where(i => i.AgencyId == agencyId && i.OpenUpdatedOn != null)
-            .GroupBy(i => 1)
+        var counts = await db.Initiatives.AsNoTracking().Where(i => ids.Contains(i.AgencyId) && i.OpenUpdatedOn != null)
+            .GroupBy(i => i.AgencyId)
             .Select(g => new
             {
+                AgencyId = g.Key,
                 Open = g.Count(),
                 Trouble = g.Count(i => i.Health == InitiativeHealth.OffTrack || i.Health == InitiativeHealth.AtRisk),
                 Stale = g.Count(i => i.OpenUpdatedOn < staleBefore),
             })
-            .FirstOrDefaultAsync(ct);
-        if (counts is null)
-            return [new HealthSignal("Initiatives", "None open", HealthLevel.Good)];
+            .ToDictionaryAsync(c => c.AgencyId, ct);
         var internalUser = access.User.IsProviderUser;
-        var signals = new List<HealthSignal>
-        {
-            new("Initiatives at risk or off track", counts.Trouble == 0 ? $"None of {counts.Open} open" : $"{counts.Trouble} of {counts.Open} open",
-                counts.Trouble == 0 ? HealthLevel.Good : HealthLevel.Concern, internalUser ? $"/Portfolio?agencyId={agencyId}&sort=health" : null),
-        };
+        return ids.SelectMany(id => (counts.TryGetValue(id, out var c) ? Signals(id, c.Open, c.Trouble, c.Stale, internalUser)
+                : [new HealthSignal("Initiatives", "None open", HealthLevel.Good)]).Select(s => (id, s)))
+            .ToLookup(x => x.id, x => x.s);
+    }
+
+    private IEnumerable<HealthSignal> Signals(int agencyId, int open, int trouble, int stale, bool internalUser)
+    {
+        yield return new("Initiatives at risk or off track", trouble == 0 ? $"None of {open} open" : $"{trouble} of {open} open",
+            trouble == 0 ? HealthLevel.Good : HealthLevel.Concern, internalUser ? $"/Portfolio?agencyId={agencyId}&sort=health" : null);
         if (internalUser)
-            signals.Add(new("Initiatives without a status update in " + rules.StaleAfterDays + " days", counts.Stale == 0 ? "None" : $"{counts.Stale} of {counts.Open}",
-                counts.Stale == 0 ? HealthLevel.Good : HealthLevel.Attention, $"/Portfolio?agencyId={agencyId}&state=stale"));
-        return signals;
+            yield return new("Initiatives without a status update in " + rules.StaleAfterDays + " days", stale == 0 ? "None" : $"{stale} of {open}",
+                stale == 0 ? HealthLevel.Good : HealthLevel.Attention, $"/Portfolio?agencyId={agencyId}&state=stale");
     }
 }

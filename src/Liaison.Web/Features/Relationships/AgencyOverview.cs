@@ -1,31 +1,15 @@
-using Liaison.Web.Features.ActionItems;
-using Liaison.Web.Features.Interactions;
-using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.Directory.People;
+using Liaison.Web.Features.Relationships.ActionItems;
+using Liaison.Web.Features.Relationships.Interactions;
+using Liaison.Web.Features.Relationships.Meetings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships;
-
-internal enum HealthLevel
-{
-    Good,
-    Attention,
-    Concern,
-}
-
-/// <summary>One line of an agency's relationship health: what it says, and how worrying it is.</summary>
-internal sealed record HealthSignal(string Label, string Value, HealthLevel Level, string? Link = null);
-
-/// <summary>A part of the relationship health summary. Modules add their own (portfolio, renewals, surveys, finance).</summary>
-internal interface IAgencyHealthContributor
-{
-    int Order { get; }
-
-    Task<IReadOnlyList<HealthSignal>> SignalsAsync(int agencyId, DateOnly today, CancellationToken ct);
-}
 
 internal sealed record RecentInteraction(int Id, DateOnly OccurredOn, InteractionKind Kind, string Subject, IReadOnlyList<string> Attendees);
 
@@ -33,17 +17,17 @@ internal sealed record OpenAction(int Id, string Title, string Owner, DateOnly? 
 
 internal sealed record UpcomingMeeting(int Id, string Title, MeetingKind Kind, DateTime StartsAt);
 
-/// <summary>What the agency page joins: managers, the matrix with cadence, recent interactions, open actions, meetings, health.</summary>
+/// <summary>What the agency page shows of the relationship: managers, the matrix with cadence, recent interactions, open actions, meetings.</summary>
 internal sealed record AgencyRelationships(
     AgencyManagers Managers, IReadOnlyList<MatrixRow> Contacts, IReadOnlyList<RecentInteraction> Interactions,
-    IReadOnlyList<OpenAction> OpenActions, IReadOnlyList<UpcomingMeeting> Meetings, IReadOnlyList<HealthSignal> Health);
+    IReadOnlyList<OpenAction> OpenActions, IReadOnlyList<UpcomingMeeting> Meetings);
 
 internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignments assignments, StakeholderMatrix matrix,
-    IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache)
+    OrganisationClock clock, AccessRule access, DerivedCache cache)
 {
     /// <summary>
-    /// The agency page's relationships, kept for the user until the next save (or a minute): every module adds its
-    /// part of the health summary, and the page is the one a manager returns to most. Null when the agency is not theirs to see.
+    /// The agency page's relationships, kept for the user until the next save (or a minute): the page is the one a
+    /// manager returns to most. Null when the agency is not theirs to see.
     /// </summary>
     public Task<AgencyRelationships?> HandleAsync(int agencyId, CancellationToken ct) =>
         cache.GetAsync($"agency-relationships:{agencyId}:{access.User.Id}:{clock.Today:yyyy-MM-dd}",
@@ -56,7 +40,6 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
             return null;
         var contacts = (await matrix.ForAgencyAsync(agencyId, ct)).Value!;
         var now = clock.UtcNow;
-        var today = DateOnly.FromDateTime(now);
         var latest = db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
             .OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.Id).Take(10);
         var recent = await latest.Select(i => new { i.Id, i.OccurredOn, i.Kind, i.Subject }).ToListAsync(ct);
@@ -72,46 +55,82 @@ internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignme
             .Select(a => new OpenAction(a.Id, a.Title, a.Owner!.FirstName + " " + a.Owner.LastName, a.DueOn, a.Status)).ToListAsync(ct);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.EndsAt >= now && m.Status == MeetingStatus.Planned && m.Agencies.Any(a => a.AgencyId == agencyId))
             .OrderBy(m => m.StartsAt).Take(10).Select(m => new UpcomingMeeting(m.Id, m.Title, m.Kind, m.StartsAt)).ToListAsync(ct);
-        var health = new List<HealthSignal>();
-        foreach (var contributor in contributors.OrderBy(c => c.Order))
-            health.AddRange(await contributor.SignalsAsync(agencyId, today, ct));
-        return new AgencyRelationships(managers.Value!, contacts, interactions, actions, meetings, health);
+        return new AgencyRelationships(managers.Value!, contacts, interactions, actions, meetings);
     }
 }
 
-/// <summary>The relationships module's part of an agency's health: coverage, cadence, last touch, late actions.</summary>
-internal sealed class RelationshipHealth(LiaisonDbContext db, ManageAssignments assignments, StakeholderMatrix matrix) : IAgencyHealthContributor
+/// <summary>
+/// The relationships module's part of an agency's health: coverage, cadence, last touch, late actions. Each is one
+/// grouped query for every agency asked about.
+/// </summary>
+internal sealed class RelationshipHealth(LiaisonDbContext db) : IAgencyHealthContributor
 {
     public int Order => 10;
 
-    public async Task<IReadOnlyList<HealthSignal>> SignalsAsync(int agencyId, DateOnly today, CancellationToken ct)
+    public async Task<ILookup<int, HealthSignal>> SignalsAsync(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct)
     {
-        var signals = new List<HealthSignal>();
-        var managers = (await assignments.ForAgencyAsync(agencyId, ct)).Value;
-        signals.Add(managers?.Primary is not null
-            ? managers.Backup is not null
+        var ids = agencyIds.Distinct().ToList();
+        var coverage = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && ids.Contains(a.AgencyId))
+            .GroupBy(a => a.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Primary = g.Any(a => a.Role == AssignmentRole.Primary), Backup = g.Any(a => a.Role == AssignmentRole.Backup) })
+            .ToDictionaryAsync(c => c.AgencyId, ct);
+
+        // A contact is overdue when never touched, or touched before today less its frequency's interval (Cadence.State).
+        var weekly = Cadence.OverdueIfTouchedBefore(Frequency.W, today);
+        var semiMonthly = Cadence.OverdueIfTouchedBefore(Frequency.S, today);
+        var monthly = Cadence.OverdueIfTouchedBefore(Frequency.M, today);
+        var quarterly = Cadence.OverdueIfTouchedBefore(Frequency.Q, today);
+        var cadence = await db.People.AsNoTracking()
+            .Where(p => p.AgencyId != null && ids.Contains(p.AgencyId.Value) && p.IsActive && p.Kind == PersonKind.AgencyContact)
+            .Join(db.StakeholderProfiles.AsNoTracking().IgnoreQueryFilters(), p => p.Id, s => s.PersonId, (p, s) => new { p.AgencyId, s.Frequency, s.LastTouchOn })
+            .Where(r => r.Frequency == Frequency.W || r.Frequency == Frequency.S || r.Frequency == Frequency.M || r.Frequency == Frequency.Q)
+            .GroupBy(r => r.AgencyId!.Value)
+            .Select(g => new
+            {
+                AgencyId = g.Key,
+                Tracked = g.Count(),
+                Overdue = g.Count(r => r.LastTouchOn == null
+                    || (r.Frequency == Frequency.W && r.LastTouchOn < weekly) || (r.Frequency == Frequency.S && r.LastTouchOn < semiMonthly)
+                    || (r.Frequency == Frequency.M && r.LastTouchOn < monthly) || (r.Frequency == Frequency.Q && r.LastTouchOn < quarterly)),
+            })
+            .ToDictionaryAsync(c => c.AgencyId, ct);
+
+        var lastTouch = await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.AgencyId))
+            .GroupBy(i => i.AgencyId).Select(g => new { AgencyId = g.Key, Last = g.Max(i => i.OccurredOn) })
+            .ToDictionaryAsync(i => i.AgencyId, i => i.Last, ct);
+
+        var late = await db.ActionItems.AsNoTracking()
+            .Where(a => ids.Contains(a.AgencyId) && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today)
+            .GroupBy(a => a.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(a => a.AgencyId, a => a.Count, ct);
+
+        return ids.SelectMany(id => Signals(id, coverage.GetValueOrDefault(id) is { } c ? (c.Primary, c.Backup) : (false, false),
+                cadence.GetValueOrDefault(id) is { } k ? (k.Tracked, k.Overdue) : (0, 0), lastTouch.TryGetValue(id, out var last) ? last : null,
+                late.GetValueOrDefault(id), today).Select(s => (id, s)))
+            .ToLookup(x => x.id, x => x.s);
+    }
+
+    private static IEnumerable<HealthSignal> Signals(int agencyId, (bool Primary, bool Backup) coverage, (int Tracked, int Overdue) cadence,
+        DateOnly? last, int late, DateOnly today)
+    {
+        yield return coverage.Primary
+            ? coverage.Backup
                 ? new HealthSignal("Coverage", "Primary and backup assigned", HealthLevel.Good)
                 : new HealthSignal("Coverage", "No backup: one deep", HealthLevel.Attention, "/Coverage")
-            : new HealthSignal("Coverage", "No relationship manager", HealthLevel.Concern, "/Coverage"));
+            : new HealthSignal("Coverage", "No relationship manager", HealthLevel.Concern, "/Coverage");
 
-        var rows = (await matrix.ForAgencyAsync(agencyId, ct)).Value ?? [];
-        var tracked = rows.Count(r => r.Cadence != CadenceState.NotTracked);
-        var overdue = rows.Count(r => r.Cadence == CadenceState.Overdue);
-        signals.Add(tracked == 0
+        var (tracked, overdue) = cadence;
+        yield return tracked == 0
             ? new HealthSignal("Contact cadence", "No contact has a frequency in the matrix", HealthLevel.Attention)
             : new HealthSignal("Contact cadence", overdue == 0 ? $"All {tracked} tracked contacts on schedule" : $"{overdue} of {tracked} contacts overdue",
-                overdue == 0 ? HealthLevel.Good : overdue * 3 >= tracked ? HealthLevel.Concern : HealthLevel.Attention));
+                overdue == 0 ? HealthLevel.Good : overdue * 3 >= tracked ? HealthLevel.Concern : HealthLevel.Attention);
 
-        var last = await db.Interactions.AsNoTracking().Where(i => i.AgencyId == agencyId)
-            .OrderByDescending(i => i.OccurredOn).Select(i => (DateOnly?)i.OccurredOn).FirstOrDefaultAsync(ct);
-        signals.Add(last is { } date
+        yield return last is { } date
             ? new HealthSignal("Last interaction", $"{date:yyyy-MM-dd} ({today.DayNumber - date.DayNumber} days ago)",
                 today.DayNumber - date.DayNumber > 60 ? HealthLevel.Concern : today.DayNumber - date.DayNumber > 31 ? HealthLevel.Attention : HealthLevel.Good)
-            : new HealthSignal("Last interaction", "None recorded", HealthLevel.Concern));
+            : new HealthSignal("Last interaction", "None recorded", HealthLevel.Concern);
 
-        var late = await db.ActionItems.AsNoTracking().CountAsync(a => a.AgencyId == agencyId && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueOn < today, ct);
-        signals.Add(new HealthSignal("Action items", late == 0 ? "None late" : $"{late} late", late == 0 ? HealthLevel.Good : HealthLevel.Attention,
-            $"/ActionItems?agencyId={agencyId}&due=late"));
-        return signals;
+        yield return new HealthSignal("Action items", late == 0 ? "None late" : $"{late} late", late == 0 ? HealthLevel.Good : HealthLevel.Attention,
+            $"/ActionItems?agencyId={agencyId}&due=late");
     }
 }

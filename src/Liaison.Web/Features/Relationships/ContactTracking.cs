@@ -1,4 +1,4 @@
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;

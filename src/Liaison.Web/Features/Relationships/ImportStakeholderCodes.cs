@@ -1,5 +1,5 @@
 using System.Globalization;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;

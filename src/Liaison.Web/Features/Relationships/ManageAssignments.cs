@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Liaison.Web.Features.Agencies;
+using Liaison.Web.Features.Directory.Agencies;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Time;
@@ -26,7 +26,7 @@ internal sealed record ManagerLoad(int UserId, string Name, string Email, IReadO
     public int Load => PrimaryFor.Count + BackupFor.Count;
 }
 
-internal sealed record Coverage(IReadOnlyList<ManagerLoad> Managers, IReadOnlyList<NamedRef> WithoutManager, IReadOnlyList<NamedRef> WithoutBackup);
+internal sealed record CoverageReport(IReadOnlyList<ManagerLoad> Managers, IReadOnlyList<NamedRef> WithoutManager, IReadOnlyList<NamedRef> WithoutBackup);
 
 /// <summary>Who looks after each agency: primary and backup relationship managers, with the history of who held them when.</summary>
 internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
@@ -105,10 +105,10 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
     }
 
     /// <summary>Each manager's agencies and load; the agencies with no manager, and those with no backup (one deep).</summary>
-    public async Task<Result<Coverage>> CoverageAsync(CancellationToken ct)
+    public async Task<Result<CoverageReport>> CoverageAsync(CancellationToken ct)
     {
         if (!access.User.IsProviderUser)
-            return Result<Coverage>.Forbidden();
+            return Result<CoverageReport>.Forbidden();
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(ct);
         var current = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && a.Agency!.IsActive)
             .Select(a => new { a.AgencyId, a.Role, a.UserId }).ToListAsync(ct);
@@ -122,6 +122,6 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
             .OrderByDescending(m => m.Load).ThenBy(m => m.Name).ToList();
         var withoutManager = agencies.Where(a => !current.Any(c => c.AgencyId == a.Id && c.Role == AssignmentRole.Primary)).ToList();
         var withoutBackup = agencies.Where(a => !current.Any(c => c.AgencyId == a.Id && c.Role == AssignmentRole.Backup)).ToList();
-        return Result<Coverage>.Ok(new Coverage(managers, withoutManager, withoutBackup));
+        return Result<CoverageReport>.Ok(new CoverageReport(managers, withoutManager, withoutBackup));
     }
 }

@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships;
 
@@ -12,20 +11,6 @@ internal enum AssignmentRole
 {
     Primary,
     Backup,
-}
-
-/// <summary>Who holds each agency's primary assignment now, as their directory entry: the default manager of what is recorded for it.</summary>
-internal static class PrimaryManagers
-{
-    private static IQueryable<AgencyAssignment> CurrentPrimaries(this IQueryable<AgencyAssignment> assignments) =>
-        assignments.AsNoTracking().Where(a => a.EndedOn == null && a.Role == AssignmentRole.Primary && a.User!.PersonId != null);
-
-    /// <summary>Every agency's current primary manager's person (agencies without one, or whose manager has no directory entry, are absent).</summary>
-    public static Task<Dictionary<int, int>> PrimaryPeopleByAgencyAsync(this IQueryable<AgencyAssignment> assignments, CancellationToken ct) =>
-        assignments.CurrentPrimaries().Select(a => new { a.AgencyId, a.User!.PersonId }).ToDictionaryAsync(a => a.AgencyId, a => a.PersonId!.Value, ct);
-
-    public static Task<int?> PrimaryPersonAsync(this IQueryable<AgencyAssignment> assignments, int agencyId, CancellationToken ct) =>
-        assignments.CurrentPrimaries().Where(a => a.AgencyId == agencyId).Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
 }
 
 /// <summary>A relationship manager's assignment to an agency, as primary or backup, from one date to another.</summary>
@@ -130,14 +115,4 @@ internal sealed class StakeholderProfile : IVersioned, ITimestamped, IAgencyOwne
     public int Version { get; set; }
 
     public static Expression<Func<StakeholderProfile, int?>> OwningAgency => p => p.Person!.AgencyId;
-}
-
-/// <summary>A user's private calendar feed; only the secret's hash is kept, so the URL can be revoked but never read back.</summary>
-[NotAudited]
-internal sealed class CalendarFeed
-{
-    public int UserId { get; set; }
-    public User? User { get; set; }
-    public string TokenHash { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
 }

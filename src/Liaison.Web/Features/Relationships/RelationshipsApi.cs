@@ -1,11 +1,11 @@
 using System.Text;
-using Liaison.Web.Features.ActionItems;
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.Interactions;
-using Liaison.Web.Features.Meetings;
-using Liaison.Web.Features.MyWork;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Relationships.ActionItems;
+using Liaison.Web.Features.Relationships.Interactions;
+using Liaison.Web.Features.Relationships.Meetings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 
@@ -152,31 +152,7 @@ internal static class RelationshipsApi
         api.MapGet("/engagement", async (int? quarters, EngagementCounts counts, CancellationToken ct) =>
             Results.Ok(await counts.LastQuartersAsync(Math.Clamp(quarters ?? 4, 1, 12), ct)))
             .WithTags("Meetings").WithSummary("Steering committees and help desk live sessions per fiscal quarter, with their reach, against the strategic plan's targets");
-        api.MapPost("/me/calendar-feed", async (PublicUrls urls, CalendarFeeds feeds, CancellationToken ct) =>
-            {
-                var secret = await feeds.CreateAsync(ct);
-                return Results.Ok(new { url = urls.Link($"calendar/{secret}.ics") });
-            })
-            .WithTags("Meetings").WithSummary("Create (or replace) your private calendar feed URL; the old one stops working");
-        api.MapDelete("/me/calendar-feed", async (CalendarFeeds feeds, CancellationToken ct) =>
-            {
-                await feeds.RevokeAsync(ct);
-                return Results.NoContent();
-            })
-            .WithTags("Meetings").WithSummary("Revoke your calendar feed URL");
         return api;
-    }
-
-    /// <summary>The private calendar feed: anonymous, the secret in the URL is the credential.</summary>
-    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/calendar/{secret}.ics", async (string secret, CalendarFeeds feeds, CancellationToken ct) =>
-                await feeds.RenderAsync(secret, ct) is { } ics
-                    ? Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "liaison.ics")
-                    : Results.NotFound())
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        return app;
     }
 
     public static RouteGroupBuilder MapActionItemsApi(this RouteGroupBuilder api)

@@ -1,6 +1,6 @@
-using Liaison.Web.Features.ActionItems;
-using Liaison.Web.Features.Interactions;
-using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.Relationships.ActionItems;
+using Liaison.Web.Features.Relationships.Interactions;
+using Liaison.Web.Features.Relationships.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,19 +36,6 @@ internal sealed class StakeholderProfileConfiguration : IEntityTypeConfiguration
         builder.HasOne(p => p.Person).WithOne().HasForeignKey<StakeholderProfile>(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
         // "My agencies' contacts due by a day", counted and ranked without reading a row.
         builder.HasIndex(p => new { p.TrackedAgencyId, p.NextDueOn });
-    }
-}
-
-internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
-{
-    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
-    {
-        builder.ToTable("CalendarFeeds");
-        builder.HasKey(f => f.UserId);
-        builder.Property(f => f.UserId).ValueGeneratedNever();
-        builder.Property(f => f.TokenHash).HasMaxLength(64).IsRequired();
-        builder.HasOne(f => f.User).WithOne().HasForeignKey<CalendarFeed>(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(f => f.TokenHash).IsUnique();
     }
 }
 

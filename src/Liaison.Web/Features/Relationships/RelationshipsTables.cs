@@ -13,6 +13,5 @@ internal static class RelationshipsTables
     {
         public DbSet<AgencyAssignment> AgencyAssignments => db.Set<AgencyAssignment>();
         public DbSet<StakeholderProfile> StakeholderProfiles => db.Set<StakeholderProfile>();
-        public DbSet<CalendarFeed> CalendarFeeds => db.Set<CalendarFeed>();
     }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;

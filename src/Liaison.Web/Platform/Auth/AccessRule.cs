@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;

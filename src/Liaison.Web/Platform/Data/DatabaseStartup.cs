@@ -1,4 +1,4 @@
-using Liaison.Web.Features.Settings;
+using Liaison.Web.Features.Administration.Settings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Modules;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,8 +1,8 @@
-using Liaison.Web.Features.Agencies;
-using Liaison.Web.Features.LinesOfService;
-using Liaison.Web.Features.People;
-using Liaison.Web.Features.Settings;
-using Liaison.Web.Features.Units;
+using Liaison.Web.Features.Administration.Settings;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Features.Directory.LinesOfService;
+using Liaison.Web.Features.Directory.People;
+using Liaison.Web.Features.Directory.Units;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;

@@ -68,8 +68,17 @@ internal static class ModuleHost
             module.AddServices(builder);
         }
         builder.Services.AddScoped<Navigation>();
+        builder.Services.AddScoped<AgencyHealth>();
+        builder.Services.AddScoped<GetMyWork>();
         return builder;
     }
+
+    /// <summary>
+    /// Gives a module's page a second URL (a record created and edited on one page answers at <c>/Units/Create</c> as
+    /// well as <c>/Units/Edit</c>). <paramref name="page"/> is the page's path under Features, without .cshtml.
+    /// </summary>
+    public static void AddPageAlias(this IServiceCollection services, string page, string route) =>
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AddPageRoute(page, route));
 
     public static WebApplication MapModules(this WebApplication app, RouteGroupBuilder api)
     {

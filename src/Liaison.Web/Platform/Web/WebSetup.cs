@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Calendars;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Operations;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,13 +18,6 @@ internal static class WebSetup
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                // Small reference records are created and edited on one page.
-                o.Conventions.AddPageRoute("/Units/Edit", "Units/Create");
-                o.Conventions.AddPageRoute("/LinesOfService/Edit", "LinesOfService/Create");
-                o.Conventions.AddPageRoute("/Users/Edit", "Users/Create");
-                o.Conventions.AddPageRoute("/Interactions/Edit", "Interactions/Create");
-                o.Conventions.AddPageRoute("/Meetings/Edit", "Meetings/Create");
-                o.Conventions.AddPageRoute("/ActionItems/Edit", "ActionItems/Create");
             })
             .AddMvcOptions(o =>
             {
@@ -54,6 +48,7 @@ internal static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<LiaisonDbContext>("database");
         services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>().AddDocumentTransformer<OpenApiProblemResponses>());
         services.AddSingleton<PublicUrls>();
+        services.AddScoped<CalendarFeeds>();
         // X-Forwarded-For and -Proto are believed only from the proxies named in Web:TrustedProxies (addresses or
         // networks in CIDR form); with none named, only from this machine (loopback), as ASP.NET Core does by default.
         var trusted = builder.Configuration.GetSection("Web:TrustedProxies").Get<string[]>()
@@ -130,8 +125,13 @@ internal static class WebSetup
     }
 
     /// <summary>The root of every API route: bearer tokens only, JSON, problem details.</summary>
-    public static RouteGroupBuilder MapApiRoot(this WebApplication app) =>
-        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery().WithQueryRules();
+    /// <summary>The API's root group, with Platform's own endpoints (the calendar feeds) mapped on it.</summary>
+    public static RouteGroupBuilder MapApiRoot(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery().WithQueryRules();
+        app.MapCalendarFeeds(api);
+        return api;
+    }
 }
 
 /// <summary>Binds an emptied text field as "", as the user sent it; the use cases decide what empty means.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.People;
+using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

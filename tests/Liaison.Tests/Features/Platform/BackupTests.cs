@@ -18,7 +18,7 @@ public sealed class BackupTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var provider = Enum.Parse<DatabaseProvider>(app.DatabaseProvider);
         var source = await app.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
         var folder = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, "liaison.backup");
         using var output = new StringWriter();
 
@@ -27,7 +27,7 @@ public sealed class BackupTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         await Assert.ThrowsAsync<BackupException>(() => Backups.BackupAsync(provider, source, file, output, CancellationToken.None));
 
         // Into a new, empty database, then Liaison started on it as after a disaster.
-        Directory.CreateDirectory(Path.Combine(folder, "restored"));
+        System.IO.Directory.CreateDirectory(Path.Combine(folder, "restored"));
         await using var restored = await TestDatabase.CreateAsync(Path.Combine(folder, "restored"));
         await Backups.RestoreAsync(provider, restored.ConnectionString, file, output, CancellationToken.None);
         await Assert.ThrowsAsync<BackupException>(() => Backups.RestoreAsync(provider, restored.ConnectionString, file, output, CancellationToken.None));

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.Relationships.Meetings;
 using Liaison.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +23,7 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
+        System.IO.Directory.CreateDirectory(_folder);
         Database = await TestDatabase.CreateAsync(_folder);
         A = new LiaisonNode(Database, seed: true);
         await A.StartAsync();
@@ -182,7 +182,7 @@ public sealed class NodesStartingTogetherTests
     public async Task Two_instances_started_together_on_an_empty_database_both_come_up_and_seed_once()
     {
         var folder = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         await using var database = await TestDatabase.CreateAsync(folder);
         var a = new LiaisonNode(database, seed: false, ("Demo:Enabled", "true"));
         var b = new LiaisonNode(database, seed: false, ("Demo:Enabled", "true"));
@@ -235,7 +235,7 @@ public sealed class ScheduledJobsTests
     private static async Task<TestDatabase> DatabaseAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         return await TestDatabase.CreateAsync(folder);
     }
 

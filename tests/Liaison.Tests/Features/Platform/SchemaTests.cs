@@ -18,8 +18,8 @@ public sealed class SchemaTests
     public async Task Migrations_build_exactly_the_schema_the_model_expects()
     {
         var folder = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "migrated"));
-        Directory.CreateDirectory(Path.Combine(folder, "model"));
+        System.IO.Directory.CreateDirectory(Path.Combine(folder, "migrated"));
+        System.IO.Directory.CreateDirectory(Path.Combine(folder, "model"));
         await using var migratedDb = await TestDatabase.CreateAsync(Path.Combine(folder, "migrated"));
         await using var modelDb = await TestDatabase.CreateAsync(Path.Combine(folder, "model"));
 
@@ -44,7 +44,7 @@ public sealed class SchemaTests
     public async Task Every_migration_is_applied_and_none_is_pending_after_start()
     {
         var folder = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         await using var database = await TestDatabase.CreateAsync(folder);
         await using var db = Context(database);
         await db.Database.MigrateAsync();

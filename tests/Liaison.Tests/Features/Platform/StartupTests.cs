@@ -110,7 +110,7 @@ public sealed class CommandTests
         if (TestDatabase.IsPostgres)
             return; // One provider is enough to prove the commands; the PostgreSQL run covers the rest.
         var folder = Path.Combine(Path.GetTempPath(), "liaison-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         var (code, output) = await RunAsync(folder, "create-admin", "--email", "root@ots.gov", "--password", "Root-Password-123", "--name", "Root Admin");
         Assert.True(code == 0, output);
         Assert.Contains("Created administrator root@ots.gov", output, StringComparison.Ordinal);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Meetings;
+using Liaison.Web.Features.Relationships.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Interactions;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Relationships.Interactions;
 using Liaison.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -178,7 +178,7 @@ public sealed class RelationshipTests(LiaisonApp app) : IClassFixture<LiaisonApp
         Assert.Equal(GetMyWorkLimit, (await api.GetJsonAsync("/api/v1/me/work"))[0].GetProperty("total").GetInt32());
     }
 
-    private const int GetMyWorkLimit = Liaison.Web.Features.MyWork.GetMyWork.SectionLimit;
+    private const int GetMyWorkLimit = Liaison.Web.Platform.Modules.GetMyWork.SectionLimit;
 
     [Fact]
     public async Task An_interaction_needs_a_subject_and_attendees_from_the_agency_and_a_manager_of_it()

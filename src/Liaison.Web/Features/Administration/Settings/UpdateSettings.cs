@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Administration.Settings;
+
+internal sealed class SettingsInput : IVersionedInput
+{
+    [Display(Name = "Organisation name")]
+    public string OrganisationName { get; set => field = value ?? ""; } = "";
+
+    [Display(Name = "What relationship managers are called")]
+    public string RelationshipManagerTitle { get; set => field = value ?? ""; } = "";
+
+    [Display(Name = "Fiscal year starts in")]
+    public int FiscalYearStartMonth { get; set; } = 7;
+
+    public int? Version { get; set; }
+
+    public static SettingsInput From(OrganisationSettings s) => new()
+    {
+        OrganisationName = s.OrganisationName,
+        RelationshipManagerTitle = s.RelationshipManagerTitle,
+        FiscalYearStartMonth = s.FiscalYearStartMonth,
+        Version = s.Version,
+    };
+
+    public void ApplyTo(OrganisationSettings s)
+    {
+        s.OrganisationName = OrganisationName.Trim();
+        s.RelationshipManagerTitle = RelationshipManagerTitle.Trim();
+        s.FiscalYearStartMonth = FiscalYearStartMonth;
+    }
+}
+
+internal sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
+{
+    public static readonly SettingsInputValidator Instance = new();
+
+    public SettingsInputValidator()
+    {
+        RuleFor(s => s.OrganisationName).NotEmpty().WithMessage("Enter the organisation's name.").MaximumLength(200);
+        RuleFor(s => s.RelationshipManagerTitle).NotEmpty().WithMessage("Enter what relationship managers are called, for instance ARM.").MaximumLength(100);
+        RuleFor(s => s.FiscalYearStartMonth).InclusiveBetween(1, 12).WithMessage("Choose the month the fiscal year starts.");
+    }
+}
+
+/// <summary>An administrator changes the organisation's name, the relationship managers' title and the fiscal year.</summary>
+internal sealed class UpdateSettings(LiaisonDbContext db, AccessRule access)
+{
+    public async Task<Result<OrganisationSettings>> HandleAsync(SettingsInput input, CancellationToken ct)
+    {
+        if (!access.CanManageReferenceData)
+            return Result<OrganisationSettings>.Forbidden();
+        if (Validation.Check(SettingsInputValidator.Instance, input) is { } errors)
+            return Result<OrganisationSettings>.Invalid(errors);
+        var settings = await db.OrganisationSettings.FirstAsync(s => s.Id == OrganisationSettings.SingletonId, ct);
+        var result = await Edits.SaveAsync(db, settings, input.Version ?? 0, input, SettingsInput.From, input.ApplyTo,
+            nameof(OrganisationSettings), settings.Id, ct);
+        return result;
+    }
+}
+
+internal static class SettingsApi
+{
+    public static RouteGroupBuilder MapSettingsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/settings").WithTags("Settings");
+        group.MapGet("/", async (SiteSettings settings, CancellationToken ct) => TypedResults.Ok(SettingsInput.From(await settings.GetAsync(ct))))
+            .WithSummary("The organisation's name, relationship managers' title and fiscal year start");
+        group.MapPut("/", async (SettingsInput input, HttpContext http, UpdateSettings update, CancellationToken ct) =>
+        {
+            if (ResultTranslation.RequireVersion(http, input) is { } missing)
+                return missing;
+            return (await update.HandleAsync(input, ct)).ToApi(SettingsInput.From, version: s => s.Version ?? 0);
+        }).WithSummary("Change the settings (administrators); a stale version is answered 409");
+        return api;
+    }
+}

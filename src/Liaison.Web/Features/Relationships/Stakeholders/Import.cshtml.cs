@@ -1,0 +1,26 @@
+using Liaison.Web.Features.Shared;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Liaison.Web.Features.Relationships.Stakeholders;
+
+internal sealed class ImportModel(ImportStakeholderCodes import, PendingImports pending, AccessRule access) : ImportPage(pending)
+{
+    public override IReadOnlyList<ImportField> Fields => ImportStakeholderCodes.Fields;
+
+    protected override string Kind => ImportStakeholderCodes.Kind;
+
+    public IActionResult OnGet() => access.User.IsProviderUser ? Page() : Forbid();
+
+    protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.PreviewAsync(content, fileName, columns, ct);
+
+    protected override Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.CommitAsync(content, fileName, columns, ct);
+
+    protected override IActionResult Done(string fileName, ImportOutcome outcome)
+    {
+        TempData["Status"] = $"Imported {fileName}: {outcome.Created + outcome.Updated} contacts' matrix codes set.";
+        return Redirect("/Agencies");
+    }
+}

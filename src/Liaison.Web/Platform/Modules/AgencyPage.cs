@@ -1,0 +1,87 @@
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Time;
+using Liaison.Web.Platform.Web;
+
+namespace Liaison.Web.Platform.Modules;
+
+/// <summary>The agency the agency page shows, and what the signed-in user may do with it.</summary>
+internal sealed record AgencyPageContext(int AgencyId, string Name, string? Acronym, bool IsActive, bool CanEdit, DateOnly Today)
+{
+    /// <summary>The agency's short name: its acronym, or its name.</summary>
+    public string ShortName => Acronym ?? Name;
+}
+
+/// <summary>A button at the top of the agency page ("Record an interaction").</summary>
+internal sealed record AgencyPageAction(int Order, string Text, string Href, bool Primary = false);
+
+/// <summary>
+/// A section of the agency page a module contributes (register with <c>services.AddScoped&lt;IAgencySection, ...&gt;()</c>).
+/// The directory's page shows the agency's own details and asks every section, in <see cref="Order"/> (10 relationship
+/// managers and contacts, 30 action items, 50 initiatives, 60 meetings; a new module picks a number between), for its model,
+/// which the section's partial view renders. No module edits the agency page to add to it.
+/// </summary>
+internal interface IAgencySection
+{
+    int Order { get; }
+
+    /// <summary>The partial view that renders the section: its path from the application root (<c>/Features/.../_Section.cshtml</c>).</summary>
+    string View { get; }
+
+    /// <summary>The section's model for this agency and user, or null to leave the section out (a role it has nothing for).</summary>
+    Task<object?> LoadAsync(AgencyPageContext page, CancellationToken ct);
+
+    /// <summary>The section's buttons at the top of the page, if any.</summary>
+    IEnumerable<AgencyPageAction> Actions(AgencyPageContext page) => [];
+}
+
+internal enum HealthLevel
+{
+    Good,
+    Attention,
+    Concern,
+}
+
+/// <summary>One line of an agency's relationship health: what it says, and how worrying it is.</summary>
+internal sealed record HealthSignal(string Label, string Value, HealthLevel Level, string? Link = null);
+
+/// <summary>
+/// A module's part of an agency's health (register with <c>services.AddScoped&lt;IAgencyHealthContributor, ...&gt;()</c>):
+/// coverage and cadence, initiatives at risk, and later renewals about to lapse and unhappy survey answers.
+/// </summary>
+internal interface IAgencyHealthContributor
+{
+    /// <summary>Signals appear in this order (10 relationships, 30 portfolio).</summary>
+    int Order { get; }
+
+    /// <summary>
+    /// The signals of every agency in <paramref name="agencyIds"/>, asked for all of them at once: one query per kind of
+    /// signal, never one per agency. The agency page asks for one agency; a state-wide scoreboard asks for every agency
+    /// the user may see. The caller has checked that the user may see each agency.
+    /// </summary>
+    Task<ILookup<int, HealthSignal>> SignalsAsync(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct);
+}
+
+/// <summary>Every module's health signals for a set of agencies, in the contributors' order.</summary>
+internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache)
+{
+    /// <summary>
+    /// One agency's signals, kept for the user until the next save (or a minute): the agency page is the page a manager
+    /// returns to most.
+    /// </summary>
+    public async Task<IReadOnlyList<HealthSignal>> ForAgencyAsync(int agencyId, CancellationToken ct)
+    {
+        var today = clock.Today;
+        return await cache.GetAsync($"agency-health:{agencyId}:{access.User.Id}:{today:yyyy-MM-dd}",
+            async () => (await ForAgenciesAsync([agencyId], ct))[agencyId]);
+    }
+
+    /// <summary>The signals of each agency of <paramref name="agencyIds"/> (which the user may see), one query per contributor's kind of signal.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForAgenciesAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var parts = new List<ILookup<int, HealthSignal>>();
+        foreach (var contributor in contributors.OrderBy(c => c.Order))
+            parts.Add(await contributor.SignalsAsync(agencyIds, today, ct));
+        return agencyIds.Distinct().ToDictionary(id => id, IReadOnlyList<HealthSignal> (id) => parts.SelectMany(p => p[id]).ToList());
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Liaison.Tests.Infrastructure;
+
+namespace Liaison.Tests.Features.Administration.Settings;
+
+public sealed class SettingsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
+{
+    [Fact]
+    public async Task An_administrator_renames_the_organisation_and_the_managers_and_every_page_follows()
+    {
+        using var admin = await app.SignedInAsync(TestData.Admin);
+        var form = await admin.GetAsync("/Settings");
+        Assert.Equal("7", form.Value("Input_FiscalYearStartMonth"));
+        var saved = await admin.SubmitAsync(form, new Dictionary<string, object?>
+        {
+            ["Input.OrganisationName"] = "Office of Technology Services",
+            ["Input.RelationshipManagerTitle"] = "Client liaison",
+            ["Input.FiscalYearStartMonth"] = "10",
+        });
+        Assert.Contains("The settings have been saved.", saved.Text, StringComparison.Ordinal);
+        Assert.Equal("10", saved.Value("Input_FiscalYearStartMonth"));
+
+        var agencies = await admin.GetAsync("/Agencies");
+        Assert.Contains("Office of Technology Services", agencies.Document.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
+        var userForm = await admin.GetAsync("/Users/Create");
+        Assert.Contains("Client liaison", userForm.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_names_are_refused_at_the_field()
+    {
+        using var admin = await app.SignedInAsync(TestData.Admin);
+        var form = await admin.GetAsync("/Settings");
+        var again = await admin.SubmitAsync(form, new Dictionary<string, object?> { ["Input.OrganisationName"] = " ", ["Input.RelationshipManagerTitle"] = "" });
+        Assert.Equal("Enter the organisation's name.", again.FieldError("Input_OrganisationName"));
+        Assert.Equal("Enter what relationship managers are called, for instance ARM.", again.FieldError("Input_RelationshipManagerTitle"));
+    }
+
+    [Fact]
+    public async Task Only_administrators_change_settings()
+    {
+        using var exec = await app.ApiAsync(TestData.Executive);
+        var current = await exec.GetJsonAsync("/api/v1/settings");
+        var response = await exec.PutJsonAsync("/api/v1/settings", new { organisationName = "Mine", relationshipManagerTitle = "ARM", fiscalYearStartMonth = 7, version = current.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
