@@ -29,11 +29,13 @@ command -v wrk >/dev/null 2>&1 || {
   else sudo apt-get install -y -qq wrk >/dev/null; fi
 }
 
-dotnet build src/Liaison.Web -c Release -nologo -v quiet
-app="$root/src/Liaison.Web/bin/Release/net10.0/Liaison.Web.dll"
+# The benchmark's host: the product plus the bulk seeder and the yardstick page (bench/Liaison.Bench), run from the
+# product's folder so it reads the product's appsettings.json and wwwroot.
+dotnet build bench/Liaison.Bench -c Release -nologo -v quiet
+app="$root/bench/Liaison.Bench/bin/Release/net10.0/Liaison.Bench.dll"
 if [ -n "${BENCH_DATA:-}" ]; then data=$BENCH_DATA; mkdir -p "$data"; else data=$(mktemp -d /tmp/liaison-bench.XXXXXX); fi
 export Data__Folder="$data" ASPNETCORE_ENVIRONMENT=Production Security__CookieSecurePolicy=SameAsRequest \
-  Benchmark__Enabled=true Email__DispatcherEnabled=false Logging__LogLevel__Default=Warning \
+  Email__DispatcherEnabled=false Logging__LogLevel__Default=Warning \
   Demo__Password=Liaison-Demo-2026 Performance__DerivedCache="${BENCH_CACHE:-true}"
 if [ "${BENCH_DATABASE:-Sqlite}" = "Postgres" ]; then
   export Database__Provider=Postgres ConnectionStrings__Liaison="$BENCH_POSTGRES"

@@ -1,4 +1,3 @@
-using Liaison.Web.Features.Demo;
 using Liaison.Web.Features.Directory.Agencies;
 using Liaison.Web.Features.Directory.LinesOfService;
 using Liaison.Web.Features.Directory.People;
@@ -26,8 +25,7 @@ internal sealed class DirectoryModule : ILiaisonModule
         services.AddScoped<PeopleOptions>();
         services.AddScoped<ManageUnits>();
         services.AddScoped<ManageLinesOfService>();
-        services.AddScoped<IDemoSeeder, DemoData>();
-        services.AddScoped<ICommandLineTool, BenchmarkData>();
+        services.AddScoped<IDemoSeeder, DirectoryDemo>();
     }
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)

@@ -21,6 +21,7 @@ internal sealed class PortfolioModule : ILiaisonModule
         services.AddScoped<ImportQuickWins>();
         services.AddScoped<IMyWorkSource, StaleInitiativesSource>();
         services.AddScoped<IAgencyHealthContributor, PortfolioAgencyHealth>();
+        services.AddScoped<IDemoSeeder, PortfolioDemo>();
         services.AddScoped<IAgencySection, AgencyInitiativesSection>();
     }
 

@@ -33,6 +33,7 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<EngagementCounts>();
         services.AddScoped<GetAgencyRelationships>();
         services.AddScoped<IAgencyHealthContributor, RelationshipHealth>();
+        services.AddScoped<IDemoSeeder, RelationshipsDemo>();
         services.AddScoped<IAgencySection, AgencyPage.RelationshipsSection>();
         services.AddScoped<IAgencySection, AgencyPage.MeetingsSection>();
         services.AddScoped<IMyWorkSource, ContactsDueSource>();

@@ -52,8 +52,9 @@ internal static class DatabaseStartup
         if (config.GetValue<bool>("Demo:Enabled") && !await db.Agencies.AnyAsync() && !await db.Users.AnyAsync())
         {
             var password = config["Demo:Password"] is { Length: > 0 } chosen ? chosen : DemoPassword;
+            var run = new DemoRun(password, new Random(2026));
             foreach (var seeder in services.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
-                await seeder.SeedAsync(password, CancellationToken.None);
+                await seeder.SeedAsync(run, CancellationToken.None);
         }
     }
 }

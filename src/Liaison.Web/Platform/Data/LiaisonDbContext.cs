@@ -63,12 +63,6 @@ internal sealed class LiaisonDbContext(
     /// <summary>Set while a <see cref="WriteScope"/> holds the write lock for this context.</summary>
     internal bool HoldsWriteLock { get; set; }
 
-    /// <summary>
-    /// Set only by the benchmark's bulk loader: rows it writes are synthetic and would only bury the
-    /// trail. Never set on a request path.
-    /// </summary>
-    internal bool SuppressAuditForBulkLoad { get; set; }
-
     /// <summary>Begins a transaction that holds the write lock, for a use case that saves more than once.</summary>
     public Task<WriteScope> BeginWriteAsync(CancellationToken ct) => WriteScope.EnterAsync(this, ct);
 
@@ -174,7 +168,7 @@ internal sealed class LiaisonDbContext(
             StampTimestampsAndVersions(now);
             ChangeTracker.DetectChanges();
             AuditChain.RefuseChangesToTrail(ChangeTracker);
-            drafts = SuppressAuditForBulkLoad ? [] : await AuditCapture.CaptureAsync(this, cancellationToken);
+            drafts = saveHooks.All(h => h.Audits(this)) ? await AuditCapture.CaptureAsync(this, cancellationToken) : [];
             directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
             advances = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && !GenerationNeutral.Contains(e.Metadata.ClrType));

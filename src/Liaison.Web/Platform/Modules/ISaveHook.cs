@@ -11,4 +11,10 @@ internal interface ISaveHook
 {
     /// <summary>Brings what the module derives up to date with the pending changes; true when it changed anything.</summary>
     Task<bool> BeforeSaveAsync(LiaisonDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// Whether this save's changes go to the audit trail. Every product hook says yes; only the benchmark's bulk loader
+    /// (bench/Liaison.Bench) says no while it writes its synthetic rows.
+    /// </summary>
+    bool Audits(LiaisonDbContext db) => true;
 }

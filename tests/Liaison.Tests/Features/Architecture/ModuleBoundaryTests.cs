@@ -29,11 +29,10 @@ public sealed class ModuleBoundaryTests
     ];
 
     /// <summary>
-    /// Not modules: the shared page furniture (layout, partials, tag helpers) and the pages of the application itself
-    /// (home, error, status) in <c>Liaison.Web.Features</c>; and, until each module seeds its own demo data and the
-    /// benchmark leaves for bench/, the demo and benchmark seeders, which name every module's tables.
+    /// Not a module: the shared page furniture (layout, partials, tag helpers). The pages of the application itself
+    /// (home, error, status) live in <c>Liaison.Web.Features</c> and are checked on their own.
     /// </summary>
-    private static readonly string[] NotModules = ["Shared", "Demo", "Bench"];
+    private static readonly string[] NotModules = ["Shared"];
 
     /// <summary>The modules: the first namespace segment under Liaison.Web.Features.</summary>
     private static string[] Modules() => Web.GetTypes()
@@ -67,12 +66,6 @@ public sealed class ModuleBoundaryTests
         .ResideInNamespace(Features + module).Or().ResideInNamespaceStartingWith(Features + module + ".")
         .Or().HaveNameStartingWith("Features_" + module + "_");
 
-    /// <summary>Crossings still to mend (each named with why), so the rule holds for everything else meanwhile.</summary>
-    private static readonly string[] KnownCrossings =
-    [
-        "Liaison.Web.Features.Directory.DirectoryModule", // registers the whole demo seeder until each module seeds its own
-    ];
-
     [Fact]
     public void The_modules_are_the_ones_program_lists()
     {
@@ -82,9 +75,9 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Platform_names_no_module_beyond_the_kernel()
     {
-        var forbidden = Modules().Concat(NotModules.Where(m => m != "Shared")).SelectMany(Internals).ToArray();
+        var forbidden = Modules().SelectMany(Internals).ToArray();
         Assert.Contains("Liaison.Web.Features.Portfolio.QuickWins", forbidden);
-        Assert.Contains("Liaison.Web.Features.Demo.DemoData", forbidden);
+        Assert.Contains("Liaison.Web.Features.Portfolio.PortfolioDemo", forbidden);
         Assert.Contains("Liaison.Web.Features.Directory.DirectoryModule", forbidden); // only Program.cs lists the modules
         var result = Types.InAssembly(Web).That().ResideInNamespaceStartingWith("Liaison.Web.Platform")
             .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
@@ -97,10 +90,10 @@ public sealed class ModuleBoundaryTests
         var failures = new List<string>();
         foreach (var module in Modules())
         {
-            var others = Modules().Concat(NotModules).Where(m => m != module && m != "Shared").SelectMany(Internals).ToArray();
+            var others = Modules().Where(m => m != module).SelectMany(Internals).ToArray();
             var result = TypesOf(module).ShouldNot().HaveDependencyOnAny(others).GetResult();
             if (!result.IsSuccessful)
-                failures.AddRange(result.FailingTypeNames.Except(KnownCrossings).Select(t => $"{module}: {t}"));
+                failures.AddRange(result.FailingTypeNames.Select(t => $"{module}: {t}"));
         }
         Assert.True(failures.Count == 0, "Types that name another module's internals:\n" + string.Join("\n", failures));
     }
@@ -109,7 +102,7 @@ public sealed class ModuleBoundaryTests
     public void The_application_pages_name_modules_only_through_their_contracts()
     {
         // The home, error and status pages (and the shared layout and partials) compose what modules contribute.
-        var internals = Modules().Concat(NotModules.Where(m => m != "Shared")).SelectMany(Internals).ToArray();
+        var internals = Modules().SelectMany(Internals).ToArray();
         var result = Types.InAssembly(Web).That().ResideInNamespaceMatching(@"^Liaison\.Web\.Features(\.Shared)?$")
             .ShouldNot().HaveDependencyOnAny(internals).GetResult();
         Assert.True(result.IsSuccessful, "Application pages that name a module's internals: " + string.Join(", ", result.FailingTypeNames ?? []));

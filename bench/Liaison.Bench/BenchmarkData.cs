@@ -9,13 +9,13 @@ using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liaison.Web.Features.Demo;
+namespace Liaison.Bench;
 
 /// <summary>
 /// Fills the database to ten times a state's size for the benchmark (bench/run.sh): agencies and
 /// people in bulk, on top of the demo data. Not for production databases.
 /// </summary>
-internal sealed class BenchmarkData(LiaisonDbContext db) : ICommandLineTool
+internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad) : ICommandLineTool
 {
     public string Name => "seed-benchmark";
 
@@ -27,7 +27,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db) : ICommandLineTool
     public async Task<int> SeedAsync(BenchmarkSize size, TextWriter log, CancellationToken ct)
     {
         var (agencyTarget, peopleTarget) = (size.Agencies, size.People);
-        db.SuppressAuditForBulkLoad = true;
+        bulkLoad.Active = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var random = new Random(42);
         var lineIds = await db.LinesOfService.Select(l => l.Id).ToListAsync(ct);
@@ -162,12 +162,12 @@ internal sealed class BenchmarkData(LiaisonDbContext db) : ICommandLineTool
         if (manager is { } managerId)
         {
             var assigned = await db.AgencyAssignments.Where(a => a.UserId == managerId && a.EndedOn == null).Select(a => a.AgencyId).ToListAsync(ct);
-            var covered = await db.AgencyAssignments.Where(a => a.Role == Relationships.AssignmentRole.Primary && a.EndedOn == null).Select(a => a.AgencyId).ToListAsync(ct);
+            var covered = await db.AgencyAssignments.Where(a => a.Role == Liaison.Web.Features.Relationships.AssignmentRole.Primary && a.EndedOn == null).Select(a => a.AgencyId).ToListAsync(ct);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             foreach (var agencyId in await db.Agencies.Where(a => a.Id % 10 == 0).Select(a => a.Id).ToListAsync(ct))
             {
                 if (!assigned.Contains(agencyId) && !covered.Contains(agencyId))
-                    db.AgencyAssignments.Add(new Relationships.AgencyAssignment { AgencyId = agencyId, UserId = managerId, Role = Relationships.AssignmentRole.Primary, StartedOn = today });
+                    db.AgencyAssignments.Add(new Liaison.Web.Features.Relationships.AgencyAssignment { AgencyId = agencyId, UserId = managerId, Role = Liaison.Web.Features.Relationships.AssignmentRole.Primary, StartedOn = today });
             }
             await db.SaveChangesAsync(ct);
         }

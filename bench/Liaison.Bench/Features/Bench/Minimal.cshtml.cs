@@ -4,20 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Liaison.Web.Features.Bench;
+namespace Liaison.Bench.Features.Bench;
 
 /// <summary>
 /// The benchmark's yardstick (bench/run.sh): the same stack's smallest page — one query of one small
-/// table, rendered by Razor, behind the same sign-in. Answers 404 unless Benchmark:Enabled is true.
+/// table, rendered by Razor, behind the same sign-in. Only the benchmark's host (bench/Liaison.Bench) has it.
 /// </summary>
-internal sealed class MinimalModel(LiaisonDbContext db, IConfiguration config) : PageModel
+internal sealed class MinimalModel(LiaisonDbContext db) : PageModel
 {
     public List<OperationalUnit> Units { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!config.GetValue<bool>("Benchmark:Enabled"))
-            return NotFound();
         Units = await db.OperationalUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct);
         return Page();
     }
