@@ -59,8 +59,11 @@ internal static class RelationshipsApi
                 return await TableExport.AnswerAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows.Value!, name, f, clock.UtcNow)));
             })
             .WithSummary("The agency's stakeholder matrix; format=csv or xlsx for the engagement plan's layout");
-        agencies.MapGet("/relationships", async (int id, GetAgencyRelationships get, CancellationToken ct) =>
-            await get.HandleAsync(id, ct) is { } overview ? Results.Ok(overview) : Results.Problem(title: "Not found", statusCode: 404))
+        agencies.MapGet("/relationships", async (int id, GetAgencyRelationships get, AgencyHealth health, CancellationToken ct) =>
+            await get.HandleAsync(id, ct) is { } overview
+                ? Results.Ok(new AgencyOverviewDto(overview.Managers, overview.Contacts, overview.Interactions, overview.OpenActions, overview.Meetings,
+                    await health.ForAgencyAsync(id, ct)))
+                : Results.Problem(title: "Not found", statusCode: 404))
             .WithSummary("The agency page's data: managers, contacts with cadence, recent interactions, open actions, meetings, health");
 
         api.MapGet("/coverage", async (ManageAssignments assignments, CancellationToken ct) => (await assignments.CoverageAsync(ct)).ToApi(c => c))
@@ -186,3 +189,7 @@ internal static class RelationshipsApi
         return api;
     }
 }
+
+/// <summary>The agency page's data as the API gives it: the relationship, and every module's health signals.</summary>
+internal sealed record AgencyOverviewDto(AgencyManagers Managers, IReadOnlyList<MatrixRow> Contacts, IReadOnlyList<RecentInteraction> Interactions,
+    IReadOnlyList<OpenAction> OpenActions, IReadOnlyList<UpcomingMeeting> Meetings, IReadOnlyList<HealthSignal> Health);

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Liaison.Tests.Infrastructure;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Liaison.Tests.Features.Platform;
+
+/// <summary>
+/// The relationship health summary is composed from every module's contributor, and each answers for a whole set of
+/// agencies at once: the agency page asks for one, the state-wide scoreboard will ask for all of them.
+/// </summary>
+public sealed class AgencyHealthTests(CommandCountingLiaisonApp app) : IClassFixture<CommandCountingLiaisonApp>
+{
+    [Fact]
+    public async Task Every_agencys_signals_come_from_one_query_per_kind_of_signal_and_match_each_agency_asked_alone()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
+        var health = scope.ServiceProvider.GetRequiredService<AgencyHealth>();
+        var ids = await db.Agencies.Select(a => a.Id).ToListAsync();
+        Assert.True(ids.Count >= 2);
+
+        app.Commands.Watch(db);
+        var all = await health.ForAgenciesAsync(ids, CancellationToken.None);
+        // Relationships: coverage, cadence, last interaction, late actions; Portfolio: initiatives. However many agencies.
+        Assert.InRange(app.Commands.Count, 1, 5);
+
+        foreach (var id in ids)
+            Assert.Equal((await health.ForAgenciesAsync([id], CancellationToken.None))[id], all[id]);
+        var revenue = all[app.Ids.Revenue];
+        Assert.Equal(["Coverage", "Contact cadence", "Last interaction", "Action items"], revenue.Take(4).Select(s => s.Label));
+        Assert.Contains(revenue, s => s.Label.StartsWith("Initiatives", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_agency_pages_health_with_its_relationship()
+    {
+        using var api = await app.ApiAsync(TestData.Manager);
+        var overview = await api.GetJsonAsync($"/api/v1/agencies/{app.Ids.Revenue}/relationships");
+        var labels = overview.GetProperty("health").EnumerateArray().Select(s => s.GetProperty("label").GetString()).ToList();
+        Assert.Contains("Coverage", labels);
+        Assert.Contains("Contact cadence", labels);
+        Assert.True(overview.GetProperty("contacts").GetArrayLength() > 0);
+    }
+}
+
+/// <summary>The app with a counter of the SQL commands each DbContext runs.</summary>
+public sealed class CommandCountingLiaisonApp : LiaisonApp
+{
+    public CommandCounter Commands { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureDbContext<LiaisonDbContext>(o => o.AddInterceptors(Commands));
+}
+
+/// <summary>Counts the commands run by the one DbContext it is watching (other requests' contexts are not counted).</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private DbContext? _watched;
+    private int _count;
+
+    public int Count => _count;
+
+    public void Watch(DbContext context)
+    {
+        _watched = context;
+        _count = 0;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && ReferenceEquals(context, _watched))
+            Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+}
