@@ -7,7 +7,7 @@ namespace Liaison.Web.Features.Portfolio;
 internal sealed record AgencyInitiativesModel(AgencyPageContext Page, IReadOnlyList<SharedInitiative> Initiatives, bool IsProvider);
 
 /// <summary>The portfolio's section of the agency page.</summary>
-internal sealed class AgencyInitiativesSection(ManageInitiatives initiatives, AccessRule access) : IAgencySection
+internal sealed class AgencyInitiativesSection(ListInitiatives initiatives, AccessRule access) : IAgencySection
 {
     public int Order => 50;
 

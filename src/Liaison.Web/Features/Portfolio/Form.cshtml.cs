@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.Web.Features.Portfolio;
 
 /// <summary>The portfolio form as people know it: each initiative's fields in the form's order, agency by agency, for printing.</summary>
-internal sealed class FormModel(ManageInitiatives initiatives, PortfolioRules rules) : PageModel
+internal sealed class FormModel(ListInitiatives initiatives, PortfolioRules rules) : PageModel
 {
     public IReadOnlyList<InitiativeFormRow> Rows { get; private set; } = [];
     public InitiativeListQuery Query { get; private set; } = new();

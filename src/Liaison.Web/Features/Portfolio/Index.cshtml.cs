@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Liaison.Web.Features.Portfolio;
 
-internal sealed class IndexModel(ManageInitiatives initiatives, PeopleOptions options, PortfolioRules rules) : PageModel
+internal sealed class IndexModel(ListInitiatives initiatives, PeopleOptions options, PortfolioRules rules) : PageModel
 {
     public InitiativeListQuery Query { get; private set; } = new();
     public PagedResult<InitiativeRow> Results { get; private set; } = null!;

@@ -15,6 +15,7 @@ internal sealed class PortfolioModule : ILiaisonModule
         services.AddSingleton<PortfolioRules>();
         services.AddScoped<InitiativePolicy>();
         services.AddScoped<ManageInitiatives>();
+        services.AddScoped<ListInitiatives>();
         services.AddScoped<PortfolioHealth>();
         services.AddScoped<ImportPortfolio>();
         services.AddScoped<ManageQuickWins>();
@@ -37,12 +38,12 @@ internal sealed class PortfolioModule : ILiaisonModule
     private static RouteGroupBuilder MapApiGroups(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/initiatives").WithTags("Portfolio");
-        group.MapGet("/", async ([AsParameters] InitiativeListQuery query, ManageInitiatives initiatives, Platform.Auth.AccessRule access, CancellationToken ct) =>
+        group.MapGet("/", async ([AsParameters] InitiativeListQuery query, ListInitiatives initiatives, Platform.Auth.AccessRule access, CancellationToken ct) =>
             access.User.IsAgencyUser && access.User.AgencyId is { } agencyId
                 ? Results.Ok(await initiatives.SharedForAgencyAsync(agencyId, ct))
                 : Results.Ok(await initiatives.ListAsync(query, ct)))
             .WithSummary("The portfolio (search, agencyId, ownerPersonId, managerPersonId, health, phase, state=open|stale|incomplete|closed|all, sort, desc, page, pageSize); agency users get their agency's initiatives, shared fields only");
-        group.MapGet("/export", ([AsParameters] InitiativeListQuery query, string? format, ManageInitiatives initiatives, CancellationToken ct) =>
+        group.MapGet("/export", ([AsParameters] InitiativeListQuery query, string? format, ListInitiatives initiatives, CancellationToken ct) =>
                 ExportAsync(format, f => initiatives.ExportAsync(query, f, ct)))
             .WithSummary("The portfolio form as filtered, in the form's column order (csv or xlsx); re-importable");
         group.MapGet("/{id:int}", async (int id, ManageInitiatives initiatives, CancellationToken ct) =>

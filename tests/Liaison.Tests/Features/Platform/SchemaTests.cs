@@ -36,7 +36,8 @@ public sealed class SchemaTests
         Assert.True(missing.Count == 0 && extra.Count == 0,
             $"The migrations do not build the model's schema on {migratedDb.Provider}.\n" +
             $"Missing (in the model, not built by the migrations):\n  {string.Join("\n  ", missing)}\n" +
-            $"Extra (built by the migrations, not in the model):\n  {string.Join("\n  ", extra)}");
+            $"Extra (built by the migrations, not in the model):\n  {string.Join("\n  ", extra)}\n" +
+            Suggestions(model, missing, fromMigrations));
         Assert.Contains(fromModel, line => line.Contains("AuditEntries", StringComparison.Ordinal));
     }
 
@@ -50,6 +51,39 @@ public sealed class SchemaTests
         await db.Database.MigrateAsync();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>
+    /// For each column the model has and no migration adds, the line to put in a new migration's Up (see
+    /// docs/architecture.md, "Adding a column"): the one short step this test then checks.
+    /// </summary>
+    private static string Suggestions(LiaisonDbContext model, List<string> missing, List<string> fromMigrations)
+    {
+        var lines = new List<string>();
+        foreach (var entity in model.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+        {
+            var table = entity.GetTableName()!;
+            var identifier = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
+            foreach (var property in entity.GetProperties())
+            {
+                var column = property.GetColumnName(identifier);
+                if (column is null || fromMigrations.Any(l => l.StartsWith($"column {table}.{column} ", StringComparison.Ordinal))
+                    || !missing.Any(l => l.StartsWith($"column {table}.{column} ", StringComparison.Ordinal)))
+                    continue;
+                var clr = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+                clr = Nullable.GetUnderlyingType(clr) ?? clr;
+                var type = clr == typeof(int) ? "int" : clr == typeof(long) ? "long" : clr == typeof(bool) ? "bool" : clr == typeof(string) ? "string"
+                    : clr == typeof(decimal) ? "decimal" : clr == typeof(double) ? "double" : clr.Name;
+                var length = property.GetMaxLength() is { } max ? $", maxLength: {max}" : "";
+                // A NOT NULL column needs a value for the rows already there: the same default in the migration and, with
+                // HasDefaultValue, in the model, or the schemas differ again.
+                var fallback = property.IsNullable ? "" : (clr == typeof(string) ? ", defaultValue: \"\"" : $", defaultValue: default({type})")
+                    + "); // and .HasDefaultValue(...) on the property, the same value";
+                lines.Add($"migrationBuilder.AddColumn<{type}>(name: \"{column}\", table: \"{table}\", nullable: {(property.IsNullable ? "true" : "false")}{length}"
+                    + (property.IsNullable ? ");" : fallback));
+            }
+        }
+        return lines.Count == 0 ? "" : "A new migration's Up could add the missing columns with:\n  " + string.Join("\n  ", lines.Distinct()) + "\n";
     }
 
     private static LiaisonDbContext Context(TestDatabase database)
