@@ -44,8 +44,8 @@ internal sealed class PortfolioModule : ILiaisonModule
                 : Results.Ok(await initiatives.ListAsync(query, ct)))
             .WithSummary("The portfolio (search, agencyId, ownerPersonId, managerPersonId, health, phase, state=open|stale|incomplete|closed|all, sort, desc, page, pageSize); agency users get their agency's initiatives, shared fields only");
         group.MapGet("/export", ([AsParameters] InitiativeListQuery query, string? format, ListInitiatives initiatives, CancellationToken ct) =>
-                ExportAsync(format, f => initiatives.ExportAsync(query, f, ct)))
-            .WithSummary("The portfolio form as filtered, in the form's column order (csv or xlsx); re-importable");
+                TableExport.AnswerAsync(format, f => initiatives.ExportAsync(query, f, ct)))
+            .WithSummary("The portfolio form as filtered, in the form's column order (format=csv, the default, or xlsx); re-importable");
         group.MapGet("/{id:int}", async (int id, ManageInitiatives initiatives, CancellationToken ct) =>
             {
                 var found = await initiatives.GetAsync(id, ct);
@@ -98,8 +98,8 @@ internal sealed class PortfolioModule : ILiaisonModule
         wins.MapGet("/", async ([AsParameters] QuickWinListQuery query, ManageQuickWins log, CancellationToken ct) => (await log.ListAsync(query, ct)).ToApi(r => r))
             .WithSummary("The quick wins log (search, agencyId, managerPersonId, from, to, sort, desc, page, pageSize); provider users only");
         wins.MapGet("/export", ([AsParameters] QuickWinListQuery query, string? format, ManageQuickWins log, CancellationToken ct) =>
-                ExportAsync(format, f => log.ExportAsync(query, f, ct)))
-            .WithSummary("The log as filtered (csv or xlsx); re-importable");
+                TableExport.AnswerAsync(format, f => log.ExportAsync(query, f, ct)))
+            .WithSummary("The log as filtered (format=csv, the default, or xlsx); re-importable");
         wins.MapGet("/summary", async (DateOnly? from, DateOnly? to, ManageQuickWins log, CancellationToken ct) =>
                 (await log.SummaryAsync(from, to, ct)).ToApi(s => new
                 {
@@ -130,15 +130,6 @@ internal sealed class PortfolioModule : ILiaisonModule
                 ImportApi.HandleAsync(request, file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
             .DisableAntiforgery().WithSummary("Import a quick wins log (multipart 'file', optional 'columns' JSON); dryRun=true previews; re-importing updates");
         return api;
-    }
-
-    /// <summary>An export of this module: format=csv or xlsx (required), then the file, or the use case's refusal.</summary>
-    private static async Task<IResult> ExportAsync(string? format, Func<ExportFormat, Task<Result<ExportFile>>> export)
-    {
-        if (!TableExport.TryParseFormat(format, out var f))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use format=csv or format=xlsx."] });
-        var file = await export(f);
-        return file.IsOk ? file.Value!.ToResult() : file.Problem();
     }
 }
 

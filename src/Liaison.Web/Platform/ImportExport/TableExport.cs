@@ -36,11 +36,21 @@ internal static class TableExport
             : new ExportFile(WriteXlsx(rows, columns, baseName), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
     }
 
-    /// <summary>The API's answer to GET .../export?format=: the file, or a problem for an unknown format.</summary>
-    public static async Task<IResult> AnswerAsync(string? format, Func<ExportFormat, Task<ExportFile>> export) =>
-        TryParseFormat(format ?? "csv", out var f)
-            ? (await export(f)).ToResult()
-            : Results.Problem(title: "Unknown format", detail: "Use format=csv or format=xlsx.", statusCode: 400);
+    /// <summary>
+    /// The API's answer to GET .../export?format=, the same for every export: CSV unless format=xlsx, the file named
+    /// <c>&lt;list&gt;-&lt;date&gt;.&lt;format&gt;</c>, and 400 with the error on the format field for any other format.
+    /// </summary>
+    public static Task<IResult> AnswerAsync(string? format, Func<ExportFormat, Task<ExportFile>> export) =>
+        AnswerAsync(format, async f => Result<ExportFile>.Ok(await export(f)));
+
+    /// <summary>As above, for a use case that may refuse the export (403, 404).</summary>
+    public static async Task<IResult> AnswerAsync(string? format, Func<ExportFormat, Task<Result<ExportFile>>> export)
+    {
+        if (!TryParseFormat(format ?? "csv", out var f))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use format=csv or format=xlsx."] }, title: "Unknown format");
+        var file = await export(f);
+        return file.IsOk ? file.Value!.ToResult() : file.Problem();
+    }
 
     public static byte[] WriteCsv<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns)
     {

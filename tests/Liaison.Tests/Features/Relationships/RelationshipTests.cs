@@ -47,6 +47,27 @@ public sealed class RelationshipTests(LiaisonApp app) : IClassFixture<LiaisonApp
     }
 
     [Fact]
+    public async Task A_refused_change_of_managers_is_shown_next_to_the_field_and_changes_nothing()
+    {
+        var agency = await CreateAgencyAsync("Refused Managers Agency");
+        var only = await app.AddUserAsync("only.arm@test.gov", Roles.RelationshipManager);
+        using var admin = await app.SignedInAsync(TestData.Admin);
+        var page = await admin.GetAsync($"/Agencies/Details/{agency}");
+        var refused = await admin.SubmitAsync(page, new Dictionary<string, object?> { ["Managers.PrimaryUserId"] = only.ToString(), ["Managers.BackupUserId"] = only.ToString() },
+            "form[action*='Managers']");
+        Assert.Equal($"/Agencies/Managers/{agency}", new Uri(refused.Url).AbsolutePath);
+        Assert.Equal("The backup must be someone other than the primary.", refused.FieldError("Managers_BackupUserId"));
+        var after = await admin.GetAsync($"/Agencies/Details/{agency}");
+        Assert.Contains("No relationship manager", after.Text, StringComparison.Ordinal);
+
+        // Only those who manage reference data may open the form at all.
+        using var manager = await app.SignedInAsync(TestData.Manager);
+        var denied = await manager.GetRawAsync($"/Agencies/Managers/{app.Ids.Revenue}");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/Account/AccessDenied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_coverage_page_flags_agencies_without_manager_or_backup()
     {
         using var session = await app.SignedInAsync(TestData.Executive);

@@ -111,13 +111,8 @@ internal static class AuditApi
         var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Administrator);
         group.MapGet("/", async ([AsParameters] AuditQuery query, SearchAudit audit, CancellationToken ct) =>
             (await audit.HandleAsync(query, ct)).ToApi(p => p)).WithSummary("Search the audit trail (administrators)");
-        group.MapGet("/export", async ([AsParameters] AuditQuery query, string? format, SearchAudit audit, TimeProvider clock, CancellationToken ct) =>
-            {
-                if (!TableExport.TryParseFormat(format ?? "csv", out var f))
-                    return Results.Problem(title: "Unknown format", detail: "Use format=csv or format=xlsx.", statusCode: 400);
-                var export = await audit.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct);
-                return export.IsOk ? export.Value!.ToResult() : export.Problem();
-            })
+        group.MapGet("/export", ([AsParameters] AuditQuery query, string? format, SearchAudit audit, TimeProvider clock, CancellationToken ct) =>
+                TableExport.AnswerAsync(format, f => audit.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)))
             .WithSummary("Export the audit trail as filtered");
         group.MapGet("/verify", async (SearchAudit audit, CancellationToken ct) =>
             (await audit.VerifyAsync(ct)).ToApi(v => new

@@ -19,13 +19,8 @@ internal static class UsersApi
 
         group.MapGet("/", async ([AsParameters] UserListQuery query, ManageUsers users, CancellationToken ct) =>
             (await users.ListAsync(query, ct)).ToApi(p => p)).WithSummary("List users (administrators)");
-        group.MapGet("/export", async ([AsParameters] UserListQuery query, string? format, ManageUsers users, CancellationToken ct) =>
-            {
-                if (!TableExport.TryParseFormat(format ?? "csv", out var f))
-                    return Results.Problem(title: "Unknown format", detail: "Use format=csv or format=xlsx.", statusCode: 400);
-                var export = await users.ExportAsync(query, f, ct);
-                return export.IsOk ? export.Value!.ToResult() : export.Problem();
-            })
+        group.MapGet("/export", ([AsParameters] UserListQuery query, string? format, ManageUsers users, CancellationToken ct) =>
+                TableExport.AnswerAsync(format, f => users.ExportAsync(query, f, ct)))
             .WithSummary("Export users as filtered");
         group.MapGet("/{id:int}", async (int id, ManageUsers users, CancellationToken ct) =>
             (await users.GetAsync(id, ct)).ToApi(UserDto.From, version: u => u.Version)).WithSummary("Get one user");
