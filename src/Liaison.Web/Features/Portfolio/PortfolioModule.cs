@@ -19,6 +19,7 @@ internal sealed class PortfolioModule : ILiaisonModule
         services.AddScoped<PortfolioHealth>();
         services.AddScoped<ImportPortfolio>();
         services.AddScoped<ManageQuickWins>();
+        services.AddScoped<ListQuickWins>();
         services.AddScoped<ImportQuickWins>();
         services.AddScoped<IMyWorkSource, StaleInitiativesSource>();
         services.AddScoped<IAgencyHealthContributor, PortfolioAgencyHealth>();
@@ -95,12 +96,12 @@ internal sealed class PortfolioModule : ILiaisonModule
             .WithSummary("Email each owner the list of their stale initiatives");
 
         var wins = api.MapGroup("/quick-wins").WithTags("Quick wins");
-        wins.MapGet("/", async ([AsParameters] QuickWinListQuery query, ManageQuickWins log, CancellationToken ct) => (await log.ListAsync(query, ct)).ToApi(r => r))
+        wins.MapGet("/", async ([AsParameters] QuickWinListQuery query, ListQuickWins log, CancellationToken ct) => (await log.ListAsync(query, ct)).ToApi(r => r))
             .WithSummary("The quick wins log (search, agencyId, managerPersonId, from, to, sort, desc, page, pageSize); provider users only");
-        wins.MapGet("/export", ([AsParameters] QuickWinListQuery query, string? format, ManageQuickWins log, CancellationToken ct) =>
+        wins.MapGet("/export", ([AsParameters] QuickWinListQuery query, string? format, ListQuickWins log, CancellationToken ct) =>
                 TableExport.AnswerAsync(format, f => log.ExportAsync(query, f, ct)))
             .WithSummary("The log as filtered (format=csv, the default, or xlsx); re-importable");
-        wins.MapGet("/summary", async (DateOnly? from, DateOnly? to, ManageQuickWins log, CancellationToken ct) =>
+        wins.MapGet("/summary", async (DateOnly? from, DateOnly? to, ListQuickWins log, CancellationToken ct) =>
                 (await log.SummaryAsync(from, to, ct)).ToApi(s => new
                 {
                     s.From,

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Liaison.Web.Features.Portfolio.QuickWins;
 
-internal sealed class IndexModel(ManageQuickWins log, PeopleOptions options) : PageModel
+internal sealed class IndexModel(ListQuickWins log, PeopleOptions options) : PageModel
 {
     public QuickWinListQuery Query { get; private set; } = new();
     public PagedResult<QuickWinRow> Results { get; private set; } = null!;

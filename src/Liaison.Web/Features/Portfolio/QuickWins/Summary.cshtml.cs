@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.Web.Features.Portfolio.QuickWins;
 
-internal sealed class SummaryModel(ManageQuickWins log) : PageModel
+internal sealed class SummaryModel(ListQuickWins log) : PageModel
 {
     public QuickWinSummary Summary { get; private set; } = null!;
 
