@@ -14,5 +14,5 @@ internal sealed class AgencyInitiativesSection(ListInitiatives initiatives, Acce
     public string View => "/Features/Portfolio/_AgencyInitiatives.cshtml";
 
     public async Task<object?> LoadAsync(AgencyPageContext page, CancellationToken ct) =>
-        new AgencyInitiativesModel(page, await initiatives.SharedForAgencyAsync(page.AgencyId, ct), access.User.IsProviderUser);
+        new AgencyInitiativesModel(page, await initiatives.SharedForAgencyAsync(page.AgencyId, ct), access.CanSeeProviderRecords);
 }

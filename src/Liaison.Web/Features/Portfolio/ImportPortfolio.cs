@@ -43,14 +43,14 @@ internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, In
 
     public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        if (!access.User.IsProviderUser)
+        if (!access.CanImport)
             return Result<ImportPreview>.Forbidden();
         return Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview);
     }
 
     public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        if (!access.User.IsProviderUser)
+        if (!access.CanImport)
             return Result<ImportOutcome>.Forbidden();
         var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
         if (!preview.CanImport)

@@ -29,7 +29,7 @@ internal enum InitiativeRefusal
 /// </summary>
 internal sealed class InitiativePolicy(AccessRule access)
 {
-    public bool IsProviderUser => access.User.IsProviderUser;
+    public bool IsProviderUser => access.CanSeeProviderRecords;
 
     /// <summary>Whether the user may change the initiative as it is.</summary>
     public async Task<bool> MayEditAsync(InitiativeHolders current, CancellationToken ct)

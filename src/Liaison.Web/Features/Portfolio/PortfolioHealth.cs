@@ -29,8 +29,7 @@ internal sealed record PortfolioHealthReport(PortfolioFigures Now, PagedResult<O
 internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache, PublicUrls urls)
 {
     /// <summary>Who holds the monthly review (saves it, reminds owners): administrators, executives and relationship managers.</summary>
-    public bool MayReview => access.User.IsProviderUser
-        && (access.User.IsAdministrator || access.User.IsInRole(Roles.Executive) || access.User.IsInRole(Roles.RelationshipManager));
+    public bool MayReview => access.CanReviewPortfolioHealth;
 
     /// <summary>
     /// The figures, one page of the owners with exceptions (most stale first), and the saved monthly reviews; kept until
@@ -38,7 +37,7 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
     /// </summary>
     public async Task<Result<PortfolioHealthReport>> ReportAsync(int page, int pageSize, CancellationToken ct)
     {
-        if (!access.User.IsProviderUser)
+        if (!access.CanSeeProviderRecords)
             return Result<PortfolioHealthReport>.Forbidden();
         return Result<PortfolioHealthReport>.Ok(await cache.GetAsync($"portfolio-health:{rules.StaleBefore:yyyy-MM-dd}:{page}:{pageSize}",
             () => ComputeReportAsync(page, pageSize, ct)));
@@ -197,7 +196,7 @@ internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules 
                 Stale = g.Count(i => i.OpenUpdatedOn < staleBefore),
             })
             .ToDictionaryAsync(c => c.AgencyId, ct);
-        var internalUser = access.User.IsProviderUser;
+        var internalUser = access.CanSeeProviderRecords;
         return ids.SelectMany(id => (counts.TryGetValue(id, out var c) ? Signals(id, c.Open, c.Trouble, c.Stale, internalUser)
                 : [new HealthSignal("Initiatives", "None open", HealthLevel.Good)]).Select(s => (id, s)))
             .ToLookup(x => x.id, x => x.s);

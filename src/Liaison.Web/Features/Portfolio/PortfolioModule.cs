@@ -40,7 +40,7 @@ internal sealed class PortfolioModule : ILiaisonModule
     {
         var group = api.MapGroup("/initiatives").WithTags("Portfolio");
         group.MapGet("/", async ([AsParameters] InitiativeListQuery query, ListInitiatives initiatives, Platform.Auth.AccessRule access, CancellationToken ct) =>
-            access.User.IsAgencyUser && access.User.AgencyId is { } agencyId
+            !access.CanSeeProviderRecords && access.User.AgencyId is { } agencyId
                 ? Results.Ok(await initiatives.SharedForAgencyAsync(agencyId, ct))
                 : Results.Ok(await initiatives.ListAsync(query, ct)))
             .WithSummary("The portfolio (search, agencyId, ownerPersonId, managerPersonId, health, phase, state=open|stale|incomplete|closed|all, sort, desc, page, pageSize); agency users get their agency's initiatives, shared fields only");

@@ -107,7 +107,7 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
     /// <summary>Each manager's agencies and load; the agencies with no manager, and those with no backup (one deep).</summary>
     public async Task<Result<CoverageReport>> CoverageAsync(CancellationToken ct)
     {
-        if (!access.User.IsProviderUser)
+        if (!access.CanSeeProviderRecords)
             return Result<CoverageReport>.Forbidden();
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new NamedRef(a.Id, a.Name)).ToListAsync(ct);
         var current = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && a.Agency!.IsActive)

@@ -65,6 +65,18 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
         (currentAgencyId is not { } current || await CanEditAgencyRecordsAsync(current, ct))
         && (targetAgencyId == currentAgencyId || await CanEditAgencyRecordsAsync(targetAgencyId, ct));
 
+    /// <summary>
+    /// A record several agencies share (a meeting often gathers several): administrators, and relationship managers of at
+    /// least one of them.
+    /// </summary>
+    public async Task<bool> CanEditSharedRecordAsync(IEnumerable<int> agencyIds, CancellationToken ct)
+    {
+        if (user.IsAdministrator)
+            return true;
+        var mine = await AssignedAgenciesAsync(ct);
+        return agencyIds.Any(mine.Contains);
+    }
+
     public async Task<bool> CanEditPersonAsync(Person person, CancellationToken ct) => person.Kind == PersonKind.AgencyContact && person.AgencyId is { } agencyId
         ? await CanEditAgencyRecordsAsync(agencyId, ct)
         : user.IsAdministrator;
@@ -74,6 +86,27 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public bool CanSeeInternalNotes => user.IsProviderUser || user.IsSystem;
 
     public bool CanSeeHistory => user.IsProviderUser;
+
+    // ---- What a role may use: the one place pages, endpoints and use cases ask ------------------------------
+
+    /// <summary>
+    /// The provider's own working records and views: the stakeholder matrix, the quick wins log, the whole portfolio and
+    /// its health, the relationship health summary. Agency users see only what is shared with their agency.
+    /// </summary>
+    public bool CanSeeProviderRecords => user.IsProviderUser;
+
+    /// <summary>The import pages and endpoints (each row then asks the form's own permission, as the form does).</summary>
+    public bool CanImport => user.IsProviderUser;
+
+    /// <summary>Starting a new interaction, meeting or action item (which agency's, the form then checks).</summary>
+    public bool CanStartEngagementRecords => user.IsProviderUser;
+
+    /// <summary>Users, their roles and invitations; the audit trail and its verification; outgoing mail.</summary>
+    public bool CanAdminister => user.IsAdministrator;
+
+    /// <summary>Saving and reviewing the monthly portfolio health (administrators, executives, relationship managers).</summary>
+    public bool CanReviewPortfolioHealth => user.IsProviderUser
+        && (user.IsAdministrator || user.IsInRole(Roles.Executive) || user.IsInRole(Roles.RelationshipManager));
 
     // ---- Lookups ----------------------------------------------------------------------------
 

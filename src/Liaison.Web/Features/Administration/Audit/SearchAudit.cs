@@ -33,7 +33,7 @@ internal sealed class SearchAudit(LiaisonDbContext db, AccessRule access)
 
     public async Task<Result<PagedResult<AuditRow>>> HandleAsync(AuditQuery query, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<PagedResult<AuditRow>>.Forbidden();
         var size = Paging.ClampPageSize(query.PageSize);
         var filtered = Filtered(query);
@@ -46,7 +46,7 @@ internal sealed class SearchAudit(LiaisonDbContext db, AccessRule access)
 
     public async Task<Result<ExportFile>> ExportAsync(AuditQuery query, ExportFormat format, DateTime now, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<ExportFile>.Forbidden();
         var entries = await Filtered(query).OrderBy(e => e.Id).Take(100_000).ToListAsync(ct);
         return Result<ExportFile>.Ok(TableExport.ToFile(entries.Select(ToRow),
@@ -63,7 +63,7 @@ internal sealed class SearchAudit(LiaisonDbContext db, AccessRule access)
     }
 
     public async Task<Result<ChainVerification>> VerifyAsync(CancellationToken ct) =>
-        access.User.IsAdministrator
+        access.CanAdminister
             ? Result<ChainVerification>.Ok(await AuditChain.VerifyAsync(db, ct))
             : Result<ChainVerification>.Forbidden();
 

@@ -42,7 +42,7 @@ internal sealed class ManageUsers(
 
     public async Task<Result<PagedResult<UserRow>>> ListAsync(UserListQuery query, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<PagedResult<UserRow>>.Forbidden();
         var page = await Filtered(query).ToPageAsync(query, ct);
         return Result<PagedResult<UserRow>>.Ok(await ToRowsAsync(page, ct));
@@ -50,7 +50,7 @@ internal sealed class ManageUsers(
 
     public async Task<Result<ExportFile>> ExportAsync(UserListQuery query, ExportFormat format, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<ExportFile>.Forbidden();
         var all = await Filtered(query).ToListAsync(ct);
         var rows = (await ToRowsAsync(new PagedResult<User>(all, 1, Math.Max(1, all.Count), all.Count), ct)).Items;
@@ -101,7 +101,7 @@ internal sealed class ManageUsers(
 
     public async Task<Result<UserDetails>> GetAsync(int id, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<UserDetails>.Forbidden();
         var user = await db.Users.AsNoTracking().Include(u => u.Agency).Include(u => u.Person).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
@@ -112,7 +112,7 @@ internal sealed class ManageUsers(
 
     public async Task<Result<User>> CreateAsync(UserInput input, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<User>.Forbidden();
         if (await ValidateAsync(input, null, ct) is { } errors)
             return Result<User>.Invalid(errors);
@@ -145,7 +145,7 @@ internal sealed class ManageUsers(
 
     public async Task<Result<User>> UpdateAsync(int id, UserInput input, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<User>.Forbidden();
         var user = await db.Users.Include(u => u.UserRoles).FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
@@ -198,7 +198,7 @@ internal sealed class ManageUsers(
     /// <summary>Disabling takes effect at once everywhere: the user's sessions are deleted, and tokens fail their next lookup.</summary>
     public async Task<Result<User>> SetDisabledAsync(int id, bool disabled, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<User>.Forbidden();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
@@ -218,7 +218,7 @@ internal sealed class ManageUsers(
 
     public async Task<Result<User>> UnlockAsync(int id, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<User>.Forbidden();
         var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null)
@@ -231,7 +231,7 @@ internal sealed class ManageUsers(
     /// <summary>Sends (again) the email with a link to choose a password.</summary>
     public async Task<Result<User>> InviteAsync(int id, CancellationToken ct)
     {
-        if (!access.User.IsAdministrator)
+        if (!access.CanAdminister)
             return Result<User>.Forbidden();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)

@@ -27,7 +27,7 @@ internal sealed class DetailsModel(GetAgency get, SaveAgency save, IEnumerable<I
     public IReadOnlyList<HistoryEntry>? History { get; private set; }
     public bool CanManage => access.CanManageReferenceData;
     public bool ShowInternal => access.CanSeeInternalNotes;
-    public bool IsProvider => access.User.IsProviderUser;
+    public bool IsProvider => access.CanSeeProviderRecords;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

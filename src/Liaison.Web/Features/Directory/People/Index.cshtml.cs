@@ -16,7 +16,7 @@ internal sealed class IndexModel(ListPeople list, PeopleOptions options, AccessR
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
     public List<SelectListItem> UnitOptions { get; private set; } = [];
     public bool CanCreate => access.CanCreatePeople;
-    public bool IsAgencyUser => access.User.IsAgencyUser;
+    public bool IsAgencyUser => !access.CanSeeProviderRecords;
 
     public async Task OnGetAsync([FromQuery] PersonListQuery query, CancellationToken ct)
     {

@@ -31,11 +31,11 @@ internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, Or
     private sealed record Planned(int? Id, QuickWinInput Input);
 
     public async Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) =>
-        access.User.IsProviderUser ? Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview) : Result<ImportPreview>.Forbidden();
+        access.CanImport ? Result<ImportPreview>.Ok((await PlanAsync(content, fileName, columns, ct)).Preview) : Result<ImportPreview>.Forbidden();
 
     public async Task<Result<ImportOutcome>> CommitAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct)
     {
-        if (!access.User.IsProviderUser)
+        if (!access.CanImport)
             return Result<ImportOutcome>.Forbidden();
         var (preview, plan) = await PlanAsync(content, fileName, columns, ct);
         if (!preview.CanImport)

@@ -38,7 +38,7 @@ internal sealed class ListQuickWins(LiaisonDbContext db, AccessRule access, List
 
     private DateOnly Today => clock.Today;
 
-    public bool MaySee => access.User.IsProviderUser;
+    public bool MaySee => access.CanSeeProviderRecords;
 
     public async Task<Result<PagedResult<QuickWinRow>>> ListAsync(QuickWinListQuery query, CancellationToken ct)
     {

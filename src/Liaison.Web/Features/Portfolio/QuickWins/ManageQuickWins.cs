@@ -15,7 +15,7 @@ internal sealed class ManageQuickWins(LiaisonDbContext db, AccessRule access, Or
 {
     private DateOnly Today => clock.Today;
 
-    public bool MaySee => access.User.IsProviderUser;
+    public bool MaySee => access.CanSeeProviderRecords;
 
     public async Task<Result<QuickWin>> GetAsync(int id, CancellationToken ct)
     {

@@ -38,7 +38,7 @@ internal sealed class EditModel(ManageActionItems items, InteractionOptions opti
         }
         else
         {
-            if (!access.User.IsProviderUser)
+            if (!access.CanStartEngagementRecords)
                 return Forbid();
             Input.AgencyId = agencyId;
             Input.MeetingId = meetingId;

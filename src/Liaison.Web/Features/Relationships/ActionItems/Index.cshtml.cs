@@ -15,7 +15,7 @@ internal sealed class IndexModel(ManageActionItems items, PeopleOptions options,
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
     public List<SelectListItem> StatusOptions { get; private set; } = [];
     public List<SelectListItem> DueOptions { get; private set; } = [];
-    public bool IsAgencyUser => access.User.IsAgencyUser;
+    public bool IsAgencyUser => !access.CanSeeProviderRecords;
     public int? MyPersonId => access.User.PersonId;
 
     public async Task OnGetAsync([FromQuery] ActionItemListQuery query, CancellationToken ct)

@@ -27,7 +27,7 @@ internal sealed class RelationshipsSection(GetAgencyRelationships relationships,
             ? relationship.Contacts.Select(c => new SelectListItem(c.Name + (c.Title is null ? "" : $", {c.Title}"), c.PersonId.ToString(CultureInfo.InvariantCulture))).ToList()
             : [];
         var managers = new AssignmentInput { PrimaryUserId = relationship.Managers.Primary?.Id, BackupUserId = relationship.Managers.Backup?.Id };
-        return new RelationshipsSectionModel(page, relationship, access.User.IsProviderUser, canManage, options, managers, attendees);
+        return new RelationshipsSectionModel(page, relationship, access.CanSeeProviderRecords, canManage, options, managers, attendees);
     }
 
     public IEnumerable<AgencyPageAction> Actions(AgencyPageContext page)
@@ -38,7 +38,7 @@ internal sealed class RelationshipsSection(GetAgencyRelationships relationships,
             yield return new(11, "Plan a meeting", $"/Meetings/Create?agencyId={page.AgencyId}");
             yield return new(12, "Add an action item", $"/ActionItems/Create?agencyId={page.AgencyId}");
         }
-        if (access.User.IsProviderUser)
+        if (access.CanSeeProviderRecords)
             yield return new(30, "Stakeholder matrix", $"/Agencies/Matrix/{page.AgencyId}");
     }
 }

@@ -42,7 +42,7 @@ internal sealed class EditModel(RecordInteraction record, InteractionOptions opt
         }
         else
         {
-            if (!access.User.IsProviderUser)
+            if (!access.CanStartEngagementRecords)
                 return Forbid();
             Input.AgencyId = agencyId;
             Input.OccurredOn = clock.Today;

@@ -14,7 +14,7 @@ internal sealed class IndexModel(ListInteractions list, PeopleOptions options, A
     public PagedResult<InteractionRow> Results { get; private set; } = null!;
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
     public List<SelectListItem> KindOptions { get; private set; } = [];
-    public bool CanRecord => access.User.IsProviderUser;
+    public bool CanRecord => access.CanStartEngagementRecords;
 
     public async Task OnGetAsync([FromQuery] InteractionListQuery query, CancellationToken ct)
     {

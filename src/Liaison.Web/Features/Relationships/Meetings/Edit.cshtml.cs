@@ -40,7 +40,7 @@ internal sealed class EditModel(ManageMeetings meetings, InteractionOptions opti
         }
         else
         {
-            if (!access.User.IsProviderUser)
+            if (!access.CanStartEngagementRecords)
                 return Forbid();
             Input.AgencyIds = agencyIds ?? (int.TryParse(Request.Query["agencyId"], out var one) ? [one] : []);
             var start = time.ToLocal(time.UtcNow).Date.AddDays(7).AddHours(10);

@@ -16,7 +16,7 @@ internal sealed class IndexModel(ManageMeetings meetings, PeopleOptions options,
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
     public List<SelectListItem> KindOptions { get; private set; } = [];
     public List<SelectListItem> WhenOptions { get; private set; } = [];
-    public bool CanPlan => access.User.IsProviderUser;
+    public bool CanPlan => access.CanStartEngagementRecords;
     public OrganisationClock Time => time;
 
     public async Task OnGetAsync([FromQuery] MeetingListQuery query, CancellationToken ct)

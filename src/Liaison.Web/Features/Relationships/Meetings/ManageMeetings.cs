@@ -160,16 +160,8 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Org
         return meeting is null ? Result<Meeting>.NotFound() : Result<Meeting>.Ok(meeting);
     }
 
-    /// <summary>Administrators, and relationship managers of at least one of the meeting's agencies (meetings often gather several).</summary>
-    public async Task<bool> CanEditAsync(IEnumerable<int> agencyIds, CancellationToken ct)
-    {
-        foreach (var agencyId in agencyIds)
-        {
-            if (await access.CanEditAgencyRecordsAsync(agencyId, ct))
-                return true;
-        }
-        return access.User.IsAdministrator;
-    }
+    /// <summary>Administrators, and relationship managers of at least one of the meeting's agencies (the access rule decides).</summary>
+    public Task<bool> CanEditAsync(IEnumerable<int> agencyIds, CancellationToken ct) => access.CanEditSharedRecordAsync(agencyIds, ct);
 
     public async Task<Result<Meeting>> CreateAsync(MeetingInput input, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ internal sealed class ImportModel(ImportStakeholderCodes import, PendingImports 
 
     protected override string Kind => ImportStakeholderCodes.Kind;
 
-    public IActionResult OnGet() => access.User.IsProviderUser ? Page() : Forbid();
+    public IActionResult OnGet() => access.CanImport ? Page() : Forbid();
 
     protected override Task<Result<ImportPreview>> PreviewAsync(byte[] content, string fileName, IReadOnlyDictionary<string, string>? columns, CancellationToken ct) => import.PreviewAsync(content, fileName, columns, ct);
 

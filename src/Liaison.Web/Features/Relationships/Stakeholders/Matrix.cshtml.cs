@@ -18,7 +18,7 @@ internal sealed class MatrixModel(StakeholderMatrix matrix, GetAgency get, Acces
         var agency = await get.HandleAsync(id, ct);
         if (!agency.IsOk)
             return NotFound();
-        if (!access.User.IsProviderUser)
+        if (!access.CanSeeProviderRecords)
             return Forbid();
         Agency = agency.Value!.Agency;
         Rows = (await matrix.ForAgencyAsync(id, ct)).Value!;
