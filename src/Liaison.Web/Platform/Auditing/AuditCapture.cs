@@ -51,7 +51,7 @@ internal static class AuditCapture
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || IgnoredTypes.Contains(entry.Metadata.ClrType) || entry.Metadata.ClrType.IsDefined(typeof(NotAuditedAttribute), inherit: false))
+                || IgnoredTypes.Contains(entry.Metadata.ClrType) || entry.Metadata.ClrType.IsMarked<NotAuditedAttribute>())
                 continue;
 
             if (entry.Entity is IAuditedAsPartOf part)
@@ -120,7 +120,7 @@ internal static class AuditCapture
     private static async Task<FieldChange?> ChangeAsync(LiaisonDbContext db, PropertyEntry property, object? from, object? to, CancellationToken ct)
     {
         var name = property.Metadata.Name;
-        if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() || property.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) == true)
+        if (IgnoredProperties.Contains(name) || property.Metadata.IsShadowProperty() || property.Metadata.PropertyInfo.IsMarked<NotAuditedAttribute>())
             return null;
         if (SecretProperties.Contains(name))
             return new FieldChange("Password", from is null ? null : "(set)", to is null ? null : "(changed)");

@@ -213,7 +213,7 @@ internal sealed class LiaisonDbContext(
 
     private static bool IsVersionNeutral(Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry property) =>
         VersionNeutral.Contains(property.Metadata.Name)
-        || property.Metadata.PropertyInfo?.IsDefined(typeof(VersionNeutralAttribute), inherit: true) == true;
+        || property.Metadata.PropertyInfo.IsMarked<VersionNeutralAttribute>();
 
     /// <summary>
     /// The last line of defence behind <see cref="InputRules"/>: text that PostgreSQL cannot store (U+0000) or XML cannot
