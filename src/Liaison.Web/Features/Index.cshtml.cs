@@ -9,17 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features;
 
 /// <summary>The home page: where to go next, and the directory at a glance.</summary>
-internal sealed class IndexModel(LiaisonDbContext db, CurrentUser current, GetMyWork work) : PageModel
+internal sealed class IndexModel(LiaisonDbContext db, AccessRule access, GetMyWork work) : PageModel
 {
     public int ActiveAgencies { get; private set; }
     public int AgencyContacts { get; private set; }
     public int ProviderStaff { get; private set; }
     public int LinesOfService { get; private set; }
     public IReadOnlyList<MyWorkSection> Work { get; private set; } = [];
+    public bool CanManageReferenceData => access.CanManageReferenceData;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (current.IsAgencyUser && current.AgencyId is { } agencyId)
+        // An agency's people start on their agency's page: what the provider's home page lists is not theirs to see.
+        if (!access.CanSeeProviderRecords && access.User.AgencyId is { } agencyId)
             return RedirectToPage("/Directory/Agencies/Details", new { id = agencyId });
         ActiveAgencies = await db.Agencies.CountAsync(a => a.IsActive);
         AgencyContacts = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.AgencyContact);

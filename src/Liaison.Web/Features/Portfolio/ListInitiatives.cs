@@ -141,7 +141,7 @@ internal sealed class ListInitiatives(LiaisonDbContext db, AccessRule access, In
     {
         // EF lifts IgnoreQueryFilters (below) from the whole query, the initiatives' own filter included: so the
         // access rule is asked here, not left to the caller.
-        if (access.User.IsAgencyUser && access.User.AgencyId != agencyId)
+        if (!access.CanSeeProviderRecords && access.User.AgencyId != agencyId)
             return [];
         return await cache.GetAsync($"agency-initiatives:{agencyId}", async () => (IReadOnlyList<SharedInitiative>)await db.Initiatives.AsNoTracking()
             .Where(i => i.AgencyId == agencyId)
