@@ -1,4 +1,3 @@
-using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Features.Relationships.ActionItems;
 using Liaison.Web.Features.Relationships.Interactions;
 using Liaison.Web.Features.Relationships.Meetings;
@@ -75,24 +74,12 @@ internal sealed class RelationshipHealth(LiaisonDbContext db) : IAgencyHealthCon
             .Select(g => new { AgencyId = g.Key, Primary = g.Any(a => a.Role == AssignmentRole.Primary), Backup = g.Any(a => a.Role == AssignmentRole.Backup) })
             .ToDictionaryAsync(c => c.AgencyId, ct);
 
-        // A contact is overdue when never touched, or touched before today less its frequency's interval (Cadence.State).
-        var weekly = Cadence.OverdueIfTouchedBefore(Frequency.W, today);
-        var semiMonthly = Cadence.OverdueIfTouchedBefore(Frequency.S, today);
-        var monthly = Cadence.OverdueIfTouchedBefore(Frequency.M, today);
-        var quarterly = Cadence.OverdueIfTouchedBefore(Frequency.Q, today);
-        var cadence = await db.People.AsNoTracking()
-            .Where(p => p.AgencyId != null && ids.Contains(p.AgencyId.Value) && p.IsActive && p.Kind == PersonKind.AgencyContact)
-            .Join(db.StakeholderProfiles.AsNoTracking().IgnoreQueryFilters(), p => p.Id, s => s.PersonId, (p, s) => new { p.AgencyId, s.Frequency, s.LastTouchOn })
-            .Where(r => r.Frequency == Frequency.W || r.Frequency == Frequency.S || r.Frequency == Frequency.M || r.Frequency == Frequency.Q)
-            .GroupBy(r => r.AgencyId!.Value)
-            .Select(g => new
-            {
-                AgencyId = g.Key,
-                Tracked = g.Count(),
-                Overdue = g.Count(r => r.LastTouchOn == null
-                    || (r.Frequency == Frequency.W && r.LastTouchOn < weekly) || (r.Frequency == Frequency.S && r.LastTouchOn < semiMonthly)
-                    || (r.Frequency == Frequency.M && r.LastTouchOn < monthly) || (r.Frequency == Frequency.Q && r.LastTouchOn < quarterly)),
-            })
+        // The columns ContactTracking keeps on every save: a tracked contact of an active person has a next due date
+        // (never touched: the earliest date), and is overdue once that date is past, as Cadence.State says.
+        var cadence = await db.StakeholderProfiles.AsNoTracking()
+            .Where(p => p.TrackedAgencyId != null && ids.Contains(p.TrackedAgencyId.Value) && p.NextDueOn != null)
+            .GroupBy(p => p.TrackedAgencyId!.Value)
+            .Select(g => new { AgencyId = g.Key, Tracked = g.Count(), Overdue = g.Count(p => p.NextDueOn < today) })
             .ToDictionaryAsync(c => c.AgencyId, ct);
 
         var lastTouch = await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.AgencyId))

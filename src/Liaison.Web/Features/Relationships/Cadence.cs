@@ -42,9 +42,6 @@ internal static class Cadence
         return due.DayNumber - today.DayNumber <= DueSoonDays ? CadenceState.DueSoon : CadenceState.OnTrack;
     }
 
-    /// <summary>The latest day a contact's last touch may fall on and still be on time today: used to find overdue contacts in SQL.</summary>
-    public static DateOnly OverdueIfTouchedBefore(Frequency frequency, DateOnly today) => today.AddDays(-IntervalDays(frequency)!.Value);
-
     public static string Label(CadenceState state) => state switch
     {
         CadenceState.Overdue => "Overdue",

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
@@ -33,6 +35,28 @@ public sealed class AgencyHealthTests(CommandCountingLiaisonApp app) : IClassFix
         var revenue = all[app.Ids.Revenue];
         Assert.Equal(["Coverage", "Contact cadence", "Last interaction", "Action items"], revenue.Take(4).Select(s => s.Label));
         Assert.Contains(revenue, s => s.Label.StartsWith("Initiatives", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_cadence_signal_counts_what_the_stakeholder_matrix_shows()
+    {
+        // Rita: weekly, never touched (overdue). A second contact: monthly, met today (on track).
+        using var manager = await app.ApiAsync(TestData.Manager);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutJsonAsync($"/api/v1/people/{app.Ids.RevenueContact}/stakeholder", new { frequency = "W" })).StatusCode);
+        var other = (await manager.PostAsJsonAsync("/api/v1/people", new { firstName = "Cade", lastName = "Cadence", kind = "AgencyContact", agencyId = app.Ids.Revenue })).Id();
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutJsonAsync($"/api/v1/people/{other}/stakeholder", new { frequency = "M" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync("/api/v1/interactions",
+            new { agencyId = app.Ids.Revenue, occurredOn = today, kind = "Call", subject = "Check-in", attendeeIds = new[] { other } })).StatusCode);
+
+        var matrix = (await manager.GetJsonAsync($"/api/v1/agencies/{app.Ids.Revenue}/matrix")).EnumerateArray().Select(r => r.GetProperty("cadence").GetString()).ToList();
+        var tracked = matrix.Count(c => c != "NotTracked");
+        var overdue = matrix.Count(c => c == "Overdue");
+        Assert.Equal((2, 1), (tracked, overdue));
+
+        var overview = await manager.GetJsonAsync($"/api/v1/agencies/{app.Ids.Revenue}/relationships");
+        var cadence = overview.GetProperty("health").EnumerateArray().Single(s => s.GetProperty("label").GetString() == "Contact cadence");
+        Assert.Equal($"{overdue} of {tracked} contacts overdue", cadence.GetProperty("value").GetString());
     }
 
     [Fact]
