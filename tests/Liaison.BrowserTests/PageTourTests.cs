@@ -22,7 +22,7 @@ public sealed class PageTourTests(BrowserFixture browser)
             "/LinesOfService", $"/LinesOfService/Details/{ids.LineGis}", $"/LinesOfService/Edit/{ids.LineGis}", "/LinesOfService/Create",
             "/Units", $"/Units/Details/{ids.UnitOps}", $"/Units/Edit/{ids.UnitOps}", "/Units/Create",
             "/Users", $"/Users/Details/{userId}", $"/Users/Edit/{userId}", "/Users/Create",
-            "/Settings", "/Audit", "/Account/Profile", "/Account/Security", "/No/Such/Page",
+            "/Settings", "/Audit", "/Account/Profile", "/Account/Security", "/No/Such/Page", $"/Agencies/Managers/{ids.Revenue}",
         ];
         foreach (var url in urls)
         {
@@ -40,6 +40,15 @@ public sealed class PageTourTests(BrowserFixture browser)
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 of 2 rows need correcting");
+        await page.ExpectAccessibleAsync();
+
+        // The agency page's managers form, refused: the error shows on the managers page, next to the field.
+        await page.GotoAsync($"/Agencies/Details/{ids.Revenue}");
+        await page.GetByText("Change the relationship managers").ClickAsync();
+        await page.Locator("#Managers_PrimaryUserId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Managers_BackupUserId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save managers" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Managers_BackupUserId-error")).ToContainTextAsync("The backup must be someone other than the primary.");
         await page.ExpectAccessibleAsync();
 
         await page.GotoAsync("/Account/Security");
