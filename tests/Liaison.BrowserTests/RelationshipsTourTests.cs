@@ -62,7 +62,7 @@ public sealed class RelationshipsTourTests(BrowserFixture browser)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("has been recorded");
         await Assertions.Expect(page.Locator("section[aria-labelledby='interactions-heading']")).ToContainTextAsync("Quick call about the budget");
-        await Assertions.Expect(page.Locator("section[aria-labelledby='contacts-heading']")).ToContainTextAsync(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.Locator("section[aria-labelledby='contacts-heading']")).ToContainTextAsync(App.Today.ToString("yyyy-MM-dd"));
         await page.Context.CloseAsync();
     }
 

@@ -24,6 +24,9 @@ public class LiaisonApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string MailFolder => Path.Combine(_folder, "mail");
     public string DatabaseProvider => _database!.Provider;
 
+    /// <summary>Today in the organisation's time zone, as the app sees it (after 6 pm in Chicago, UTC is already tomorrow).</summary>
+    public DateOnly Today => Services.GetRequiredService<Liaison.Web.Platform.Time.OrganisationClock>().Today;
+
     /// <summary>The ASP.NET environment the app runs in; Production turns on HSTS and Secure-only cookies.</summary>
     protected virtual string EnvironmentName => "Development";
 

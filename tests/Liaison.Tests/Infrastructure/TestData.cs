@@ -41,6 +41,7 @@ public static class TestData
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var organisationToday = scope.ServiceProvider.GetRequiredService<Liaison.Web.Platform.Time.OrganisationClock>().Today;
 
         var ops = new OperationalUnit { Name = "End User Computing", Description = "Devices and the service desk." };
         var apps = new OperationalUnit { Name = "Applications & Data Management", Description = "Applications, websites and data." };
@@ -69,13 +70,13 @@ public static class TestData
         await AddUser(Executive, "Ezra Executive", Roles.Executive, null);
         var managerId = await AddUser(Manager, "Mona Manager", Roles.RelationshipManager, null, staff.Id);
         // The manager looks after the Department of Revenue (primary); Health has nobody yet.
-        db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = revenue.Id, UserId = managerId, Role = AssignmentRole.Primary, StartedOn = DateOnly.FromDateTime(DateTime.UtcNow) });
+        db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = revenue.Id, UserId = managerId, Role = AssignmentRole.Primary, StartedOn = organisationToday });
         await db.SaveChangesAsync();
         await AddUser(Staff, "Stan Staff", Roles.ProviderStaff, null);
         await AddUser(RevenueUser, "Rhea Revenue", Roles.AgencyUser, revenue.Id, revenueContact.Id);
         await AddUser(HealthUser, "Hugo Health", Roles.AgencyUser, health.Id, healthContact.Id);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = organisationToday;
         var interaction = new Interaction { AgencyId = health.Id, OccurredOn = today.AddDays(-3), Kind = InteractionKind.Call, Subject = "Health budget call" };
         interaction.Attendees.Add(new InteractionAttendee { Interaction = interaction, PersonId = healthContact.Id, OccurredOn = interaction.OccurredOn });
         var meeting = new Meeting { Title = "Health program meeting", Kind = MeetingKind.MonthlyProgram, StartsAt = DateTime.UtcNow.AddDays(9), EndsAt = DateTime.UtcNow.AddDays(9).AddHours(1) };

@@ -11,7 +11,7 @@ namespace Liaison.Tests.Features.Access;
 /// </summary>
 public sealed class ImportAccessTests(LiaisonApp app) : IClassFixture<LiaisonApp>
 {
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => app.Today;
 
     private async Task<int> HealthInitiativeAsync(string name, int? ownerPersonId = null)
     {

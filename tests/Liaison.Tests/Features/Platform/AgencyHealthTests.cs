@@ -42,7 +42,7 @@ public sealed class AgencyHealthTests(CommandCountingLiaisonApp app) : IClassFix
     {
         // Rita: weekly, never touched (overdue). A second contact: monthly, met today (on track).
         using var manager = await app.ApiAsync(TestData.Manager);
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        var today = app.Today.ToString("yyyy-MM-dd");
         Assert.Equal(HttpStatusCode.OK, (await manager.PutJsonAsync($"/api/v1/people/{app.Ids.RevenueContact}/stakeholder", new { frequency = "W" })).StatusCode);
         var other = (await manager.PostAsJsonAsync("/api/v1/people", new { firstName = "Cade", lastName = "Cadence", kind = "AgencyContact", agencyId = app.Ids.Revenue })).Id();
         Assert.Equal(HttpStatusCode.OK, (await manager.PutJsonAsync($"/api/v1/people/{other}/stakeholder", new { frequency = "M" })).StatusCode);

@@ -147,7 +147,7 @@ public sealed class HostileInputTests(LiaisonApp app) : IClassFixture<LiaisonApp
         var interaction = await manager.PostAsJsonAsync("/api/v1/interactions", new
         {
             agencyId = app.Ids.Revenue,
-            occurredOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"),
+            occurredOn = app.Today.ToString("yyyy-MM-dd"),
             subject = "Bell\u0007",
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, interaction.StatusCode);
@@ -194,7 +194,7 @@ public sealed class HostileInputTests(LiaisonApp app) : IClassFixture<LiaisonApp
         var interaction = await manager.PostAsJsonAsync("/api/v1/interactions", new
         {
             agencyId = app.Ids.Revenue,
-            occurredOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd"),
+            occurredOn = app.Today.ToString("yyyy-MM-dd"),
             subject = "Windows notes",
             summary = "First line\r\nSecond line\tindented",
         });

@@ -8,7 +8,7 @@ namespace Liaison.Tests.Features.Portfolio;
 
 public sealed class PortfolioTests(LiaisonApp app) : IClassFixture<LiaisonApp>
 {
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => app.Today;
 
     private async Task<int> CreateAsync(HttpClient api, string name, object? extra = null)
     {

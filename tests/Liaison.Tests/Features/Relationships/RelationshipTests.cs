@@ -10,7 +10,7 @@ namespace Liaison.Tests.Features.Relationships;
 
 public sealed class RelationshipTests(LiaisonApp app) : IClassFixture<LiaisonApp>
 {
-    private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => app.Today;
 
     [Fact]
     public async Task Assigning_managers_keeps_their_history_and_gives_write_access_to_the_new_one_only()
