@@ -7,6 +7,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.Web.Features.Administration;
 
@@ -40,17 +41,19 @@ internal sealed class AdministrationModule : ILiaisonModule
     private static RouteGroupBuilder MapOutboxApi(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/outbox").WithTags("Administration").RequireAuthorization(Policies.Administrator);
-        group.MapGet("/", async (OutboxState? state, int? page, int? pageSize, ReviewOutbox outbox, CancellationToken ct) =>
-                (await outbox.ListAsync(state ?? OutboxState.Failed, page ?? 1, pageSize ?? Paging.DefaultPageSize, ct)).ToApi(p => p))
-            .WithSummary("Outgoing mail by state (failed: every attempt spent, with the last error; pending; sent), newest first");
-        group.MapGet("/summary", async (ReviewOutbox outbox, CancellationToken ct) => (await outbox.SummaryAsync(ct)).ToApi(s => s))
-            .WithSummary("How many messages wait, failed, and went out in the last day");
-        group.MapPost("/{id:long}/retry", async (long id, ReviewOutbox outbox, CancellationToken ct) =>
-            {
-                var retried = await outbox.RetryAsync(id, ct);
-                return retried.IsOk ? Results.NoContent() : retried.Problem();
-            })
-            .WithSummary("Give a failed message a fresh budget of attempts, starting now");
+        group.MapGet("/", ListOutboxAsync).WithSummary("Outgoing mail by state (failed: every attempt spent, with the last error; pending; sent), newest first");
+        group.MapGet("/summary", OutboxSummaryAsync).WithSummary("How many messages wait, failed, and went out in the last day");
+        group.MapPost("/{id:long}/retry", RetryAsync).WithSummary("Give a failed message a fresh budget of attempts, starting now");
         return api;
     }
+
+    private static async Task<Results<Ok<PagedResult<OutboxRow>>, ProblemHttpResult>> ListOutboxAsync(OutboxState? state, int? page, int? pageSize,
+        ReviewOutbox outbox, CancellationToken ct) =>
+        (await outbox.ListAsync(state ?? OutboxState.Failed, page ?? 1, pageSize ?? Paging.DefaultPageSize, ct)).ToOk(p => p);
+
+    private static async Task<Results<Ok<OutboxSummary>, ProblemHttpResult>> OutboxSummaryAsync(ReviewOutbox outbox, CancellationToken ct) =>
+        (await outbox.SummaryAsync(ct)).ToOk(s => s);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetryAsync(long id, ReviewOutbox outbox, CancellationToken ct) =>
+        (await outbox.RetryAsync(id, ct)).ToNoContent();
 }

@@ -32,7 +32,7 @@ internal sealed class HealthModel(PortfolioHealth health) : PageModel
         var sent = await health.EmailOwnersAsync(ct);
         if (this.Refusal(sent) is { } refusal)
             return refusal;
-        var (count, without) = sent.Value;
+        var (count, without) = sent.Value!;
         TempData["Status"] = count == 0 && without.Count == 0 ? "No owner has a stale initiative: nobody was emailed."
             : $"Emailed {count} owner{(count == 1 ? "" : "s")} their stale initiatives.{(without.Count > 0 ? $" No email address for: {string.Join(", ", without)}." : "")}";
         return RedirectToPage();

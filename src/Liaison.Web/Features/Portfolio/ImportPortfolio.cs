@@ -16,7 +16,7 @@ namespace Liaison.Web.Features.Portfolio;
 /// updates rather than duplicates. A row whose status fields differ from the initiative's latest update appends a
 /// status update as of its "Latest update date". Every row is written or none.
 /// </summary>
-internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, InitiativePolicy policy, PortfolioRules rules, TimeProvider clock)
+internal sealed class ImportPortfolio(LiaisonDbContext db, AccessRule access, InitiativePolicy policy, PortfolioRules rules, TimeProvider clock) : ISpreadsheetImport
 {
     public const string Kind = "portfolio";
 

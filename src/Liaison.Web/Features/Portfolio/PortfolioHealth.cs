@@ -23,7 +23,16 @@ internal sealed record PortfolioFigures(int Open, int UpdatedWithin, int Complet
 /// <summary>One owner's exceptions: how many of their open initiatives are stale or incomplete.</summary>
 internal sealed record OwnerExceptions(int? OwnerPersonId, string OwnerName, string? Email, int Stale, int Incomplete);
 
-internal sealed record PortfolioHealthReport(PortfolioFigures Now, PagedResult<OwnerExceptions> Owners, IReadOnlyList<PortfolioSnapshot> Trend);
+/// <summary>A saved monthly review: the month's figures, and who saved them when.</summary>
+internal sealed record PortfolioMonth(DateOnly Month, int Active, int UpdatedWithin, int Complete, int StaleAfterDays, string TakenBy, DateTime TakenAt)
+{
+    public static PortfolioMonth From(PortfolioSnapshot s) => new(s.Month, s.Active, s.UpdatedWithin, s.Complete, s.StaleAfterDays, s.TakenBy, s.TakenAt);
+}
+
+/// <summary>How many owners were reminded of their stale initiatives, and who could not be (no email).</summary>
+internal sealed record OwnerReminders(int Sent, IReadOnlyList<string> WithoutEmail);
+
+internal sealed record PortfolioHealthReport(PortfolioFigures Now, PagedResult<OwnerExceptions> Owners, IReadOnlyList<PortfolioMonth> Trend);
 
 /// <summary>The monthly portfolio health review: figures against targets, exceptions by owner, reminders, snapshots.</summary>
 internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache, PublicUrls urls)
@@ -70,7 +79,8 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
             .OrderByDescending(o => o.Stale).ThenByDescending(o => o.Incomplete).ThenBy(o => o.Name).ThenBy(o => o.OwnerPersonId)
             .Select(o => new OwnerExceptions(o.OwnerPersonId, o.Name, o.Email, o.Stale, o.Incomplete));
         var list = new OwnerListQuery(page, pageSize);
-        var trend = await db.PortfolioSnapshots.AsNoTracking().OrderByDescending(s => s.Month).Take(24).ToListAsync(ct);
+        var trend = await db.PortfolioSnapshots.AsNoTracking().OrderByDescending(s => s.Month).Take(24)
+            .Select(s => new PortfolioMonth(s.Month, s.Active, s.UpdatedWithin, s.Complete, s.StaleAfterDays, s.TakenBy, s.TakenAt)).ToListAsync(ct);
         return new PortfolioHealthReport(figures, await owners.ToPageAsync(list, ct), trend.OrderBy(s => s.Month).ToList());
     }
 
@@ -93,10 +103,10 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
     }
 
     /// <summary>Saves this month's review (executives, administrators and relationship managers); saving again in the month replaces it.</summary>
-    public async Task<Result<PortfolioSnapshot>> SaveSnapshotAsync(CancellationToken ct)
+    public async Task<Result<PortfolioMonth>> SaveSnapshotAsync(CancellationToken ct)
     {
         if (!MayReview)
-            return Result<PortfolioSnapshot>.Forbidden();
+            return Result<PortfolioMonth>.Forbidden();
         var figures = await FiguresAsync(ct);
         var month = new DateOnly(rules.Today.Year, rules.Today.Month, 1);
         var snapshot = await db.PortfolioSnapshots.FirstOrDefaultAsync(s => s.Month == month, ct);
@@ -109,14 +119,14 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
         snapshot.TakenBy = access.User.DisplayName;
         snapshot.TakenAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return Result<PortfolioSnapshot>.Ok(snapshot);
+        return Result<PortfolioMonth>.Ok(PortfolioMonth.From(snapshot));
     }
 
     /// <summary>Emails each owner the list of their stale initiatives. Answers how many owners were written to, and who could not be (no email).</summary>
-    public async Task<Result<(int Sent, IReadOnlyList<string> WithoutEmail)>> EmailOwnersAsync(CancellationToken ct)
+    public async Task<Result<OwnerReminders>> EmailOwnersAsync(CancellationToken ct)
     {
         if (!MayReview)
-            return Result<(int, IReadOnlyList<string>)>.Forbidden();
+            return Result<OwnerReminders>.Forbidden();
         var stale = await db.Initiatives.AsNoTracking().Where(rules.IsStaleInQuery()).Where(i => i.OwnerPersonId != null)
             .OrderBy(i => i.LatestUpdateOn).ThenBy(i => i.Name)
             .Select(i => new { i.Id, i.Name, Agency = i.Agency!.Name, i.LatestUpdateOn, i.OwnerPersonId, Owner = i.Owner!.FirstName + " " + i.Owner.LastName, i.Owner.Email })
@@ -144,7 +154,7 @@ internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, Po
             sent++;
         }
         await db.SaveChangesAsync(ct);
-        return Result<(int, IReadOnlyList<string>)>.Ok((sent, without));
+        return Result<OwnerReminders>.Ok(new OwnerReminders(sent, without));
     }
 }
 

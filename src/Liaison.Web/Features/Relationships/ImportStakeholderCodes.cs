@@ -12,7 +12,7 @@ namespace Liaison.Web.Features.Relationships;
 /// Imports contacts' matrix codes from CSV or XLSX (an engagement plan kept in a spreadsheet, or an
 /// exported matrix edited and sent back). Rows find their contact by Person Id or email. All or nothing.
 /// </summary>
-internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule access)
+internal sealed class ImportStakeholderCodes(LiaisonDbContext db, AccessRule access) : ISpreadsheetImport
 {
     public const string Kind = "stakeholders";
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Liaison.Web.Features.Directory.Agencies;
 using Liaison.Web.Features.Relationships.ActionItems;
 using Liaison.Web.Features.Relationships.Interactions;
@@ -8,6 +7,7 @@ using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.Web.Features.Relationships;
 
@@ -39,55 +39,80 @@ internal sealed record ActionItemDto(int Id, int AgencyId, string? AgencyName, s
         a.DueOn, a.Status, a.CompletedOn, a.MeetingId, a.InteractionId, a.Version);
 }
 
+/// <summary>How many attendees a meeting's agenda went to.</summary>
+internal sealed record AgendaSent(int SentTo);
+
 internal static class RelationshipsApi
 {
     public static RouteGroupBuilder MapAssignmentsApi(this RouteGroupBuilder api)
     {
         var agencies = api.MapGroup("/agencies/{id:int}").WithTags("Relationships");
-        agencies.MapGet("/managers", async (int id, ManageAssignments assignments, CancellationToken ct) =>
-            (await assignments.ForAgencyAsync(id, ct)).ToApi(m => m)).WithSummary("The agency's primary and backup relationship managers, and who held them when");
-        agencies.MapPut("/managers", async (int id, AssignmentInput input, ManageAssignments assignments, CancellationToken ct) =>
-            (await assignments.AssignAsync(id, input, ct)).ToApi(m => m)).WithSummary("Set the primary and backup (administrators); a change ends the old assignment today");
-        agencies.MapGet("/matrix", async (int id, string? format, StakeholderMatrix matrix, OrganisationClock clock, GetAgency get, CancellationToken ct) =>
-            {
-                var rows = await matrix.ForAgencyAsync(id, ct);
-                if (!rows.IsOk)
-                    return rows.Problem();
-                if (format is null)
-                    return Results.Ok(rows.Value);
-                var name = (await get.HandleAsync(id, ct)).Value!.Agency.Name;
-                return await TableExport.AnswerAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows.Value!, name, f, clock.UtcNow)));
-            })
-            .WithSummary("The agency's stakeholder matrix; format=csv or xlsx for the engagement plan's layout");
-        agencies.MapGet("/relationships", async (int id, GetAgencyRelationships get, AgencyHealth health, CancellationToken ct) =>
-            await get.HandleAsync(id, ct) is { } overview
-                ? Results.Ok(new AgencyOverviewDto(overview.Managers, overview.Contacts, overview.Interactions, overview.OpenActions, overview.Meetings,
-                    await health.ForAgencyAsync(id, ct)))
-                : Results.Problem(title: "Not found", statusCode: 404))
+        agencies.MapGet("/managers", ManagersAsync).WithSummary("The agency's primary and backup relationship managers, and who held them when");
+        agencies.MapPut("/managers", AssignAsync).WithSummary("Set the primary and backup (administrators); a change ends the old assignment today");
+        agencies.MapGet("/matrix", MatrixAsync).WithSummary("The agency's stakeholder matrix; format=csv or xlsx for the engagement plan's layout");
+        agencies.MapGet("/relationships", OverviewAsync)
             .WithSummary("The agency page's data: managers, contacts with cadence, recent interactions, open actions, meetings, health");
-
-        api.MapGet("/coverage", async (ManageAssignments assignments, CancellationToken ct) => (await assignments.CoverageAsync(ct)).ToApi(c => c))
-            .WithTags("Relationships").WithSummary("Each relationship manager's agencies and load; agencies without a manager or a backup");
+        api.MapGet("/coverage", CoverageAsync).WithTags("Relationships")
+            .WithSummary("Each relationship manager's agencies and load; agencies without a manager or a backup");
 
         var people = api.MapGroup("/people/{id:int}/stakeholder").WithTags("Relationships");
-        people.MapGet("/", async (int id, StakeholderMatrix matrix, OrganisationClock clock, CancellationToken ct) =>
-            (await matrix.GetAsync(id, ct)).ToApi(p => ToDto(p, clock.Today), version: p => p.Version))
-            .WithSummary("A contact's line of the stakeholder matrix");
-        people.MapPut("/", async (int id, StakeholderInput input, HttpContext http, StakeholderMatrix matrix, OrganisationClock clock, CancellationToken ct) =>
-            {
-                input.Version = ResultTranslation.RequestedVersion(http, input.Version) ?? 0;
-                return (await matrix.SaveAsync(id, input, ct)).ToApi(p => ToDto(p, clock.Today), version: p => p.Version);
-            })
-            .WithSummary("Set a contact's priority, impact, frequency, methods and role flags (version 0 for a first entry)");
-        api.MapPost("/stakeholders/import", (HttpRequest request, IFormFile file, bool? dryRun, ImportStakeholderCodes import, CancellationToken ct) =>
-                ImportApi.HandleAsync(request, file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
-            .DisableAntiforgery().WithTags("Relationships").WithSummary("Import matrix codes from CSV/XLSX (Person Id or Email, Priority, Impact, Frequency, Methods, flags); dryRun=true previews");
+        people.MapGet("/", StakeholderAsync).WithSummary("A contact's line of the stakeholder matrix");
+        people.MapPut("/", SaveStakeholderAsync).WithSummary("Set a contact's priority, impact, frequency, methods and role flags (version 0 for a first entry)");
+        api.MapGroup("/stakeholders").WithTags("Relationships").MapImport<ImportStakeholderCodes>("/import")
+            .WithSummary("Import matrix codes from CSV/XLSX (Person Id or Email, Priority, Impact, Frequency, Methods, flags); dryRun=true previews");
 
-        api.MapGet("/me/work", async (string? section, GetMyWork work, CancellationToken ct) => Results.Ok(await work.HandleAsync(section, ct)))
+        api.MapGet("/me/work", MyWorkAsync)
             .WithTags("Relationships").WithSummary("My work: contacts due, action items due, upcoming meetings (and what later modules add)")
             .WithDescription($"Each section lists its {GetMyWork.SectionLimit} most urgent items and its total; ?section=<key> lists that one in full (up to {GetMyWork.FullLimit}).");
         return api;
     }
+
+    private static async Task<Results<Ok<AgencyManagers>, ProblemHttpResult>> ManagersAsync(int id, ManageAssignments assignments, CancellationToken ct) =>
+        (await assignments.ForAgencyAsync(id, ct)).ToOk(m => m);
+
+    private static async Task<Results<Ok<AgencyManagers>, ProblemHttpResult>> AssignAsync(int id, AssignmentInput input, ManageAssignments assignments,
+        CancellationToken ct) =>
+        (await assignments.AssignAsync(id, input, ct)).ToOk(m => m);
+
+    private static async Task<Results<Ok<IReadOnlyList<MatrixRow>>, Download, ProblemHttpResult>> MatrixAsync(int id, string? format, StakeholderMatrix matrix,
+        OrganisationClock clock, GetAgency get, CancellationToken ct)
+    {
+        var rows = await matrix.ForAgencyAsync(id, ct);
+        if (!rows.IsOk)
+            return rows.Problem();
+        if (format is null)
+            return TypedResults.Ok(rows.Value);
+        var name = (await get.HandleAsync(id, ct)).Value!.Agency.Name;
+        return (await TableExport.AnswerAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows.Value!, name, f, clock.UtcNow)))).Result switch
+        {
+            Download file => file,
+            var problem => (ProblemHttpResult)problem,
+        };
+    }
+
+    private static async Task<Results<Ok<AgencyOverviewDto>, ProblemHttpResult>> OverviewAsync(int id, GetAgencyRelationships get, AgencyHealth health,
+        CancellationToken ct) =>
+        await get.HandleAsync(id, ct) is { } overview
+            ? TypedResults.Ok(new AgencyOverviewDto(overview.Managers, overview.Contacts, overview.Interactions, overview.OpenActions, overview.Meetings,
+                await health.ForAgencyAsync(id, ct)))
+            : ResultTranslation.NotFound();
+
+    private static async Task<Results<Ok<CoverageReport>, ProblemHttpResult>> CoverageAsync(ManageAssignments assignments, CancellationToken ct) =>
+        (await assignments.CoverageAsync(ct)).ToOk(c => c);
+
+    private static async Task<Results<VersionedOk<StakeholderDto>, ProblemHttpResult>> StakeholderAsync(int id, StakeholderMatrix matrix, OrganisationClock clock,
+        CancellationToken ct) =>
+        (await matrix.GetAsync(id, ct)).ToVersioned(p => ToDto(p, clock.Today), p => p.Version);
+
+    private static async Task<Results<VersionedOk<StakeholderDto>, ProblemHttpResult>> SaveStakeholderAsync(int id, StakeholderInput input, HttpContext http,
+        StakeholderMatrix matrix, OrganisationClock clock, CancellationToken ct)
+    {
+        input.Version = ResultTranslation.RequestedVersion(http, input.Version) ?? 0;
+        return (await matrix.SaveAsync(id, input, ct)).ToVersioned(p => ToDto(p, clock.Today), p => p.Version);
+    }
+
+    private static async Task<Ok<IReadOnlyList<MyWorkSection>>> MyWorkAsync(string? section, GetMyWork work, CancellationToken ct) =>
+        TypedResults.Ok(await work.HandleAsync(section, ct));
 
     private static StakeholderDto ToDto(StakeholderProfile p, DateOnly today) => new(p.PersonId, p.Priority, p.Impact, p.Frequency, StakeholderCodes.Split(p.Methods),
         p.IsAgencyExecutive, p.IsKeyStakeholder, p.IsImplementationCoordinator, p.LastTouchOn, Cadence.NextDue(p.Frequency, p.LastTouchOn, today),
@@ -96,97 +121,142 @@ internal static class RelationshipsApi
     public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/interactions").WithTags("Interactions");
-        group.MapGet("/", async ([AsParameters] InteractionListQuery query, ListInteractions list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(query, ct)))
-            .WithSummary("The interaction log (search, agencyId, kind, personId, from, to, sort, desc, page, pageSize)");
-        group.MapGet("/export", async ([AsParameters] InteractionListQuery query, string? format, ListInteractions list, AccessRule access, OrganisationClock clock, CancellationToken ct) =>
-            await TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.UtcNow, ct)))
-            .WithSummary("Export the log as filtered");
-        group.MapGet("/{id:int}", async (int id, RecordInteraction record, AccessRule access, CancellationToken ct) =>
-            (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, access.CanSeeInternalNotes), version: i => i.Version)).WithSummary("One interaction");
-        group.MapPost("/", async (InteractionInput input, RecordInteraction record, CancellationToken ct) =>
-            {
-                var created = await record.CreateAsync(input, ct);
-                return created.IsOk ? (await record.GetAsync(created.Value!.Id, ct)).ToApi(i => InteractionDto.From(i, true), i => $"/api/v1/interactions/{i.Id}", i => i.Version) : created.Problem();
-            })
-            .WithSummary("Record an interaction; its attendees' last touch follows");
-        group.MapPut("/{id:int}", async (int id, InteractionInput input, HttpContext http, RecordInteraction record, CancellationToken ct) =>
-        {
-            if (ResultTranslation.RequireVersion(http, input) is { } missing)
-                return missing;
-            var updated = await record.UpdateAsync(id, input, ct);
-            return updated.IsOk ? (await record.GetAsync(id, ct)).ToApi(i => InteractionDto.From(i, true), version: i => i.Version) : updated.Problem();
-        }).WithSummary("Edit an interaction; a stale version is answered 409");
-        group.MapPost("/import", (HttpRequest request, IFormFile file, bool? dryRun, ImportInteractions import, CancellationToken ct) =>
-                ImportApi.HandleAsync(request, file, dryRun, import.PreviewAsync, import.CommitAsync, ct))
-            .DisableAntiforgery().WithSummary("Import interactions from CSV/XLSX (Date, Agency, Kind, Subject, Attendees by email, Summary, Follow-up); all rows or none");
+        group.MapGet("/", ListInteractionsAsync).WithSummary("The interaction log (search, agencyId, kind, personId, from, to, sort, desc, page, pageSize)");
+        group.MapGet("/export", ExportInteractionsAsync).WithSummary("Export the log as filtered");
+        group.MapGet("/{id:int}", InteractionAsync).WithSummary("One interaction");
+        group.MapPost("/", RecordInteractionAsync).WithSummary("Record an interaction; its attendees' last touch follows");
+        group.MapPut("/{id:int}", EditInteractionAsync).WithSummary("Edit an interaction; a stale version is answered 409");
+        group.MapImport<ImportInteractions>("/import")
+            .WithSummary("Import interactions from CSV/XLSX (Date, Agency, Kind, Subject, Attendees by email, Summary, Follow-up); all rows or none");
         return api;
+    }
+
+    private static async Task<Ok<PagedResult<InteractionRow>>> ListInteractionsAsync([AsParameters] InteractionListQuery query, ListInteractions list,
+        CancellationToken ct) =>
+        TypedResults.Ok(await list.HandleAsync(query, ct));
+
+    private static Task<Results<Download, ProblemHttpResult>> ExportInteractionsAsync([AsParameters] InteractionListQuery query, string? format,
+        ListInteractions list, AccessRule access, OrganisationClock clock, CancellationToken ct) =>
+        TableExport.AnswerAsync(format, f => list.ExportAsync(query, f, access.CanSeeInternalNotes, clock.UtcNow, ct));
+
+    private static async Task<Results<VersionedOk<InteractionDto>, ProblemHttpResult>> InteractionAsync(int id, RecordInteraction record, AccessRule access,
+        CancellationToken ct) =>
+        (await record.GetAsync(id, ct)).ToVersioned(i => InteractionDto.From(i, access.CanSeeInternalNotes), i => i.Version);
+
+    private static async Task<Results<VersionedCreated<InteractionDto>, ProblemHttpResult>> RecordInteractionAsync(InteractionInput input, RecordInteraction record,
+        CancellationToken ct)
+    {
+        var created = await record.CreateAsync(input, ct);
+        return created.IsOk
+            ? (await record.GetAsync(created.Value!.Id, ct)).ToCreated(i => InteractionDto.From(i, true), i => $"/api/v1/interactions/{i.Id}", i => i.Version)
+            : created.Problem();
+    }
+
+    private static async Task<Results<VersionedOk<InteractionDto>, ProblemHttpResult>> EditInteractionAsync(int id, InteractionInput input, HttpContext http,
+        RecordInteraction record, CancellationToken ct)
+    {
+        if (ResultTranslation.RequireVersion(http, input) is { } missing)
+            return missing;
+        var updated = await record.UpdateAsync(id, input, ct);
+        return updated.IsOk ? (await record.GetAsync(id, ct)).ToVersioned(i => InteractionDto.From(i, true), i => i.Version) : updated.Problem();
     }
 
     public static RouteGroupBuilder MapMeetingsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/meetings").WithTags("Meetings");
-        group.MapGet("/", async ([AsParameters] MeetingListQuery query, ManageMeetings meetings, CancellationToken ct) => TypedResults.Ok(await meetings.ListAsync(query, ct)))
-            .WithSummary("Meetings (when=upcoming|past|all, agencyId, kind, search)");
-        group.MapGet("/{id:int}", async (int id, ManageMeetings meetings, CancellationToken ct) =>
-            (await meetings.GetAsync(id, ct)).ToApi(MeetingDto.From, version: m => m.Version)).WithSummary("One meeting with its agenda and attendees (times in UTC)");
-        group.MapPost("/", async (MeetingInput input, ManageMeetings meetings, CancellationToken ct) =>
-            {
-                var created = await meetings.CreateAsync(input, ct);
-                return created.IsOk ? (await meetings.GetAsync(created.Value!.Id, ct)).ToApi(MeetingDto.From, m => $"/api/v1/meetings/{m.Id}", m => m.Version) : created.Problem();
-            })
-            .WithSummary("Plan a meeting; startsAt and endsAt are the organisation's local time, agenda is one item per line");
-        group.MapPut("/{id:int}", async (int id, MeetingInput input, HttpContext http, ManageMeetings meetings, CancellationToken ct) =>
-        {
-            if (ResultTranslation.RequireVersion(http, input) is { } missing)
-                return missing;
-            var updated = await meetings.UpdateAsync(id, input, ct);
-            return updated.IsOk ? (await meetings.GetAsync(id, ct)).ToApi(MeetingDto.From, version: m => m.Version) : updated.Problem();
-        }).WithSummary("Edit a meeting, or record it as held with attendance, minutes and decisions");
-        group.MapPost("/{id:int}/send-agenda", async (int id, ManageMeetings meetings, CancellationToken ct) =>
-            (await meetings.SendAgendaAsync(id, ct)).ToApi(n => new { sentTo = n })).WithSummary("Email the agenda and calendar file to the attendees now");
-        group.MapGet("/{id:int}/ics", async (int id, ManageMeetings meetings, CancellationToken ct) =>
-            {
-                var meeting = await meetings.GetAsync(id, ct);
-                return meeting.IsOk
-                    ? Results.File(Encoding.UTF8.GetBytes(meetings.IcsOf(meeting.Value!)), "text/calendar; charset=utf-8", $"meeting-{id}.ics")
-                    : meeting.Problem();
-            })
-            .WithSummary("The meeting as an iCalendar file");
-        api.MapGet("/engagement", async (int? quarters, EngagementCounts counts, CancellationToken ct) =>
-            Results.Ok(await counts.LastQuartersAsync(Math.Clamp(quarters ?? 4, 1, 12), ct)))
-            .WithTags("Meetings").WithSummary("Steering committees and help desk live sessions per fiscal quarter, with their reach, against the strategic plan's targets");
+        group.MapGet("/", ListMeetingsAsync).WithSummary("Meetings (when=upcoming|past|all, agencyId, kind, search)");
+        group.MapGet("/{id:int}", MeetingAsync).WithSummary("One meeting with its agenda and attendees (times in UTC)");
+        group.MapPost("/", PlanMeetingAsync).WithSummary("Plan a meeting; startsAt and endsAt are the organisation's local time, agenda is one item per line");
+        group.MapPut("/{id:int}", EditMeetingAsync).WithSummary("Edit a meeting, or record it as held with attendance, minutes and decisions");
+        group.MapPost("/{id:int}/send-agenda", SendAgendaAsync).WithSummary("Email the agenda and calendar file to the attendees now");
+        group.MapGet("/{id:int}/ics", MeetingIcsAsync).WithSummary("The meeting as an iCalendar file");
+        api.MapGet("/engagement", EngagementAsync).WithTags("Meetings")
+            .WithSummary("Steering committees and help desk live sessions per fiscal quarter, with their reach, against the strategic plan's targets");
         return api;
     }
+
+    private static async Task<Ok<PagedResult<MeetingRow>>> ListMeetingsAsync([AsParameters] MeetingListQuery query, ManageMeetings meetings, CancellationToken ct) =>
+        TypedResults.Ok(await meetings.ListAsync(query, ct));
+
+    private static async Task<Results<VersionedOk<MeetingDto>, ProblemHttpResult>> MeetingAsync(int id, ManageMeetings meetings, CancellationToken ct) =>
+        (await meetings.GetAsync(id, ct)).ToVersioned(MeetingDto.From, m => m.Version);
+
+    private static async Task<Results<VersionedCreated<MeetingDto>, ProblemHttpResult>> PlanMeetingAsync(MeetingInput input, ManageMeetings meetings,
+        CancellationToken ct)
+    {
+        var created = await meetings.CreateAsync(input, ct);
+        return created.IsOk
+            ? (await meetings.GetAsync(created.Value!.Id, ct)).ToCreated(MeetingDto.From, m => $"/api/v1/meetings/{m.Id}", m => m.Version)
+            : created.Problem();
+    }
+
+    private static async Task<Results<VersionedOk<MeetingDto>, ProblemHttpResult>> EditMeetingAsync(int id, MeetingInput input, HttpContext http,
+        ManageMeetings meetings, CancellationToken ct)
+    {
+        if (ResultTranslation.RequireVersion(http, input) is { } missing)
+            return missing;
+        var updated = await meetings.UpdateAsync(id, input, ct);
+        return updated.IsOk ? (await meetings.GetAsync(id, ct)).ToVersioned(MeetingDto.From, m => m.Version) : updated.Problem();
+    }
+
+    private static async Task<Results<Ok<AgendaSent>, ProblemHttpResult>> SendAgendaAsync(int id, ManageMeetings meetings, CancellationToken ct) =>
+        (await meetings.SendAgendaAsync(id, ct)).ToOk(n => new AgendaSent(n));
+
+    private static async Task<Results<CalendarDownload, ProblemHttpResult>> MeetingIcsAsync(int id, ManageMeetings meetings, CancellationToken ct)
+    {
+        var meeting = await meetings.GetAsync(id, ct);
+        return meeting.IsOk ? new CalendarDownload(meetings.IcsOf(meeting.Value!), $"meeting-{id}.ics") : meeting.Problem();
+    }
+
+    private static async Task<Ok<IReadOnlyList<EngagementQuarter>>> EngagementAsync(int? quarters, EngagementCounts counts, CancellationToken ct) =>
+        TypedResults.Ok(await counts.LastQuartersAsync(Math.Clamp(quarters ?? 4, 1, 12), ct));
 
     public static RouteGroupBuilder MapActionItemsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/action-items").WithTags("Action items");
-        group.MapGet("/", async ([AsParameters] ActionItemListQuery query, ManageActionItems items, CancellationToken ct) => TypedResults.Ok(await items.ListAsync(query, ct)))
+        group.MapGet("/", ListActionItemsAsync)
             .WithSummary("The action items log (status=open|done|cancelled|all, due=late|week|none, agencyId, ownerPersonId, meetingId, search)");
-        group.MapGet("/export", async ([AsParameters] ActionItemListQuery query, string? format, ManageActionItems items, CancellationToken ct) =>
-            await TableExport.AnswerAsync(format, f => items.ExportAsync(query, f, ct))).WithSummary("Export the log as filtered");
-        group.MapGet("/{id:int}", async (int id, ManageActionItems items, CancellationToken ct) =>
-            (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From, version: a => a.Version)).WithSummary("One action item");
-        group.MapPost("/", async (ActionItemInput input, ManageActionItems items, CancellationToken ct) =>
-            {
-                var created = await items.CreateAsync(input, ct);
-                return created.IsOk ? (await items.GetAsync(created.Value!.Id, ct)).ToApi(ActionItemDto.From, a => $"/api/v1/action-items/{a.Id}", a => a.Version) : created.Problem();
-            })
-            .WithSummary("Add an action item (owner: staff or one of the agency's contacts)");
-        group.MapPut("/{id:int}", async (int id, ActionItemInput input, HttpContext http, ManageActionItems items, CancellationToken ct) =>
-        {
-            if (ResultTranslation.RequireVersion(http, input) is { } missing)
-                return missing;
-            var updated = await items.UpdateAsync(id, input, ct);
-            return updated.IsOk ? (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From, version: a => a.Version) : updated.Problem();
-        }).WithSummary("Edit an action item; a stale version is answered 409");
-        group.MapPost("/{id:int}/close", async (int id, ManageActionItems items, CancellationToken ct) =>
-            {
-                var closed = await items.CloseAsync(id, ct);
-                return closed.IsOk ? (await items.GetAsync(id, ct)).ToApi(ActionItemDto.From) : closed.Problem();
-            })
-            .WithSummary("Mark an action item done (agency users: the items assigned to them)");
+        group.MapGet("/export", ExportActionItemsAsync).WithSummary("Export the log as filtered");
+        group.MapGet("/{id:int}", ActionItemAsync).WithSummary("One action item");
+        group.MapPost("/", AddActionItemAsync).WithSummary("Add an action item (owner: staff or one of the agency's contacts)");
+        group.MapPut("/{id:int}", EditActionItemAsync).WithSummary("Edit an action item; a stale version is answered 409");
+        group.MapPost("/{id:int}/close", CloseActionItemAsync).WithSummary("Mark an action item done (agency users: the items assigned to them)");
         return api;
+    }
+
+    private static async Task<Ok<PagedResult<ActionItemRow>>> ListActionItemsAsync([AsParameters] ActionItemListQuery query, ManageActionItems items,
+        CancellationToken ct) =>
+        TypedResults.Ok(await items.ListAsync(query, ct));
+
+    private static Task<Results<Download, ProblemHttpResult>> ExportActionItemsAsync([AsParameters] ActionItemListQuery query, string? format,
+        ManageActionItems items, CancellationToken ct) =>
+        TableExport.AnswerAsync(format, f => items.ExportAsync(query, f, ct));
+
+    private static async Task<Results<VersionedOk<ActionItemDto>, ProblemHttpResult>> ActionItemAsync(int id, ManageActionItems items, CancellationToken ct) =>
+        (await items.GetAsync(id, ct)).ToVersioned(ActionItemDto.From, a => a.Version);
+
+    private static async Task<Results<VersionedCreated<ActionItemDto>, ProblemHttpResult>> AddActionItemAsync(ActionItemInput input, ManageActionItems items,
+        CancellationToken ct)
+    {
+        var created = await items.CreateAsync(input, ct);
+        return created.IsOk
+            ? (await items.GetAsync(created.Value!.Id, ct)).ToCreated(ActionItemDto.From, a => $"/api/v1/action-items/{a.Id}", a => a.Version)
+            : created.Problem();
+    }
+
+    private static async Task<Results<VersionedOk<ActionItemDto>, ProblemHttpResult>> EditActionItemAsync(int id, ActionItemInput input, HttpContext http,
+        ManageActionItems items, CancellationToken ct)
+    {
+        if (ResultTranslation.RequireVersion(http, input) is { } missing)
+            return missing;
+        var updated = await items.UpdateAsync(id, input, ct);
+        return updated.IsOk ? (await items.GetAsync(id, ct)).ToVersioned(ActionItemDto.From, a => a.Version) : updated.Problem();
+    }
+
+    private static async Task<Results<VersionedOk<ActionItemDto>, ProblemHttpResult>> CloseActionItemAsync(int id, ManageActionItems items, CancellationToken ct)
+    {
+        var closed = await items.CloseAsync(id, ct);
+        return closed.IsOk ? (await items.GetAsync(id, ct)).ToVersioned(ActionItemDto.From, a => a.Version) : closed.Problem();
     }
 }
 

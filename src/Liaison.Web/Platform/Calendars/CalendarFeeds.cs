@@ -1,9 +1,9 @@
-using System.Text;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -85,28 +85,31 @@ internal sealed class CalendarFeeds(LiaisonDbContext db, CurrentUser user, Organ
     }
 }
 
+/// <summary>A private calendar feed's address: whoever has it can read the feed.</summary>
+internal sealed record CalendarFeedUrl(string Url);
+
 internal static class CalendarEndpoints
 {
     /// <summary>The private feed (anonymous: the secret in the URL is the credential) and the API to create or revoke one's own.</summary>
     public static void MapCalendarFeeds(this IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
-        app.MapGet("/calendar/{secret}.ics", async (string secret, CalendarFeeds feeds, CancellationToken ct) =>
-                await feeds.RenderAsync(secret, ct) is { } ics
-                    ? Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "liaison.ics")
-                    : Results.NotFound())
-            .AllowAnonymous()
-            .ExcludeFromDescription();
-        api.MapPost("/me/calendar-feed", async (PublicUrls urls, CalendarFeeds feeds, CancellationToken ct) =>
-            {
-                var secret = await feeds.CreateAsync(ct);
-                return Results.Ok(new { url = urls.Link($"calendar/{secret}.ics") });
-            })
-            .WithTags("Meetings").WithSummary("Create (or replace) your private calendar feed URL; the old one stops working");
-        api.MapDelete("/me/calendar-feed", async (CalendarFeeds feeds, CancellationToken ct) =>
-            {
-                await feeds.RevokeAsync(ct);
-                return Results.NoContent();
-            })
-            .WithTags("Meetings").WithSummary("Revoke your calendar feed URL");
+        app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().ExcludeFromDescription();
+        api.MapPost("/me/calendar-feed", CreateAsync).WithTags("Meetings").WithSummary("Create (or replace) your private calendar feed URL; the old one stops working");
+        api.MapDelete("/me/calendar-feed", RevokeAsync).WithTags("Meetings").WithSummary("Revoke your calendar feed URL");
+    }
+
+    private static async Task<Results<CalendarDownload, NotFound>> FeedAsync(string secret, CalendarFeeds feeds, CancellationToken ct) =>
+        await feeds.RenderAsync(secret, ct) is { } ics ? new CalendarDownload(ics, "liaison.ics") : TypedResults.NotFound();
+
+    private static async Task<Ok<CalendarFeedUrl>> CreateAsync(PublicUrls urls, CalendarFeeds feeds, CancellationToken ct)
+    {
+        var secret = await feeds.CreateAsync(ct);
+        return TypedResults.Ok(new CalendarFeedUrl(urls.Link($"calendar/{secret}.ics")));
+    }
+
+    private static async Task<NoContent> RevokeAsync(CalendarFeeds feeds, CancellationToken ct)
+    {
+        await feeds.RevokeAsync(ct);
+        return TypedResults.NoContent();
     }
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Liaison.Web.Platform.ImportExport;
 
@@ -14,10 +15,7 @@ internal enum ExportFormat
 }
 
 /// <summary>An exported file, ready for a page or an endpoint to send.</summary>
-internal sealed record ExportFile(byte[] Content, string ContentType, string FileName)
-{
-    public IResult ToResult() => Results.File(Content, ContentType, FileName);
-}
+internal sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>One column of an exported list: its header and how to read it from a row.</summary>
 internal sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
@@ -40,16 +38,16 @@ internal static class TableExport
     /// The API's answer to GET .../export?format=, the same for every export: CSV unless format=xlsx, the file named
     /// <c>&lt;list&gt;-&lt;date&gt;.&lt;format&gt;</c>, and 400 with the error on the format field for any other format.
     /// </summary>
-    public static Task<IResult> AnswerAsync(string? format, Func<ExportFormat, Task<ExportFile>> export) =>
+    public static Task<Results<Download, ProblemHttpResult>> AnswerAsync(string? format, Func<ExportFormat, Task<ExportFile>> export) =>
         AnswerAsync(format, async f => Result<ExportFile>.Ok(await export(f)));
 
     /// <summary>As above, for a use case that may refuse the export (403, 404).</summary>
-    public static async Task<IResult> AnswerAsync(string? format, Func<ExportFormat, Task<Result<ExportFile>>> export)
+    public static async Task<Results<Download, ProblemHttpResult>> AnswerAsync(string? format, Func<ExportFormat, Task<Result<ExportFile>>> export)
     {
         if (!TryParseFormat(format ?? "csv", out var f))
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["Use format=csv or format=xlsx."] }, title: "Unknown format");
+            return ResultTranslation.BadRequest("format", "Use format=csv or format=xlsx.", "Unknown format");
         var file = await export(f);
-        return file.IsOk ? file.Value!.ToResult() : file.Problem();
+        return file.IsOk ? new Download(file.Value!) : file.Problem();
     }
 
     public static byte[] WriteCsv<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns)

@@ -19,16 +19,17 @@ internal static class ResultTranslation
     }
 
     /// <summary>The API's answer for a failed result, as RFC 9457 problem details.</summary>
-    public static IResult Problem<T>(this Result<T> result) => result.Status switch
+    public static ProblemHttpResult Problem<T>(this Result<T> result) => result.Status switch
     {
-        ResultStatus.Invalid => Results.ValidationProblem(
-            result.Errors.ToDictionary(e => CamelCase(e.Key), e => e.Value),
-            detail: "The request was understood but some values are not acceptable; see errors.",
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "Some fields need attention",
-            type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21"),
-        ResultStatus.NotFound => TypedResults.Problem(title: "Not found", detail: "There is no such record, or it is not yours to see.", statusCode: 404),
-        ResultStatus.Forbidden => TypedResults.Problem(title: "Forbidden", detail: "Your role does not allow this operation.", statusCode: 403),
+        ResultStatus.Invalid => TypedResults.Problem(new HttpValidationProblemDetails(result.Errors.ToDictionary(e => CamelCase(e.Key), e => e.Value))
+        {
+            Detail = "The request was understood but some values are not acceptable; see errors.",
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Some fields need attention",
+            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+        }),
+        ResultStatus.NotFound => NotFound(),
+        ResultStatus.Forbidden => Forbidden("Your role does not allow this operation."),
         ResultStatus.Conflict => TypedResults.Problem(
             title: "The record was changed by someone else",
             detail: $"Your version is out of date; the current version is {result.Conflict!.CurrentVersion}. Fetch the record, reapply your change and send it again.",
@@ -43,27 +44,56 @@ internal static class ResultTranslation
         _ => throw new InvalidOperationException("A successful result has no problem."),
     };
 
-    /// <summary>Answers the value (with its version as ETag) or the problem.</summary>
-    public static IResult ToApi<T, TDto>(this Result<T> result, Func<T, TDto> map, Func<TDto, string>? location = null, Func<TDto, int>? version = null)
+    public static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(title: "Not found", detail: "There is no such record, or it is not yours to see.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(title: "Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>A 400 naming the field (a query parameter or a multipart field) that could not be read.</summary>
+    public static ProblemHttpResult BadRequest(string field, string message, string title = "One or more validation errors occurred.") =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = title,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        });
+
+    /// <summary>200 with the value, or the problem.</summary>
+    public static Results<Ok<TDto>, ProblemHttpResult> ToOk<T, TDto>(this Result<T> result, Func<T, TDto> map) =>
+        result.IsOk ? TypedResults.Ok(map(result.Value!)) : result.Problem();
+
+    /// <summary>200 with the record and its version as ETag, or the problem.</summary>
+    public static Results<VersionedOk<TDto>, ProblemHttpResult> ToVersioned<T, TDto>(this Result<T> result, Func<T, TDto> map, Func<TDto, int> version)
     {
         if (!result.IsOk)
             return result.Problem();
         var dto = map(result.Value!);
-        IResult answer = location is null ? TypedResults.Ok(dto) : TypedResults.Created(location(dto), dto);
-        return version is null ? answer : new WithETag(answer, version(dto));
+        return new VersionedOk<TDto>(dto, version(dto));
     }
+
+    /// <summary>201 with the new record at its address, with its version as ETag, or the problem.</summary>
+    public static Results<VersionedCreated<TDto>, ProblemHttpResult> ToCreated<T, TDto>(this Result<T> result, Func<T, TDto> map, Func<TDto, string> location,
+        Func<TDto, int> version)
+    {
+        if (!result.IsOk)
+            return result.Problem();
+        var dto = map(result.Value!);
+        return new VersionedCreated<TDto>(dto, location(dto), version(dto));
+    }
+
+    /// <summary>201 with the new entry (one without a version of its own, such as a status update), or the problem.</summary>
+    public static Results<Created<TDto>, ProblemHttpResult> ToCreated<T, TDto>(this Result<T> result, Func<T, TDto> map, Func<TDto, string> location)
+    {
+        if (!result.IsOk)
+            return result.Problem();
+        var dto = map(result.Value!);
+        return TypedResults.Created(location(dto), dto);
+    }
+
+    /// <summary>204, or the problem.</summary>
+    public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) => result.IsOk ? TypedResults.NoContent() : result.Problem();
 
     public static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
-
-    /// <summary>Adds an ETag carrying the record's version, the value If-Match sends back.</summary>
-    internal sealed class WithETag(IResult inner, int version) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.ETag = $"\"{version}\"";
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 
     /// <summary>
     /// The version an API update was made against: If-Match ("3" or W/"3"), else the body's version
@@ -86,7 +116,7 @@ internal static class ResultTranslation
     /// Sets the input's version to the one the update was made against (see <see cref="RequestedVersion"/>); answers the
     /// 428 problem to return when none was sent, null otherwise.
     /// </summary>
-    public static IResult? RequireVersion(HttpContext context, IVersionedInput input)
+    public static ProblemHttpResult? RequireVersion(HttpContext context, IVersionedInput input)
     {
         if (RequestedVersion(context, input.Version) is not { } version)
             return VersionRequired();

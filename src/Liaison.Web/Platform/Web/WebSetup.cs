@@ -46,7 +46,8 @@ internal static class WebSetup
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHealthChecks().AddDbContextCheck<LiaisonDbContext>("database");
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>().AddDocumentTransformer<OpenApiProblemResponses>());
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiBearerTransformer>().AddDocumentTransformer<OpenApiProblemResponses>()
+            .AddOperationTransformer<OpenApiAlternativeResponses>());
         services.AddSingleton<PublicUrls>();
         services.AddScoped<CalendarFeeds>();
         // X-Forwarded-For and -Proto are believed only from the proxies named in Web:TrustedProxies (addresses or

@@ -1,5 +1,6 @@
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,16 +13,7 @@ internal static class AccountApi
     /// <summary>POST /api/v1/auth/token: the one anonymous API route.</summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", async (TokenRequest request, Tokens tokens, CancellationToken ct) =>
-            {
-                var issued = await tokens.IssueSessionTokenAsync(request, ct);
-                if (issued.IsOk)
-                    return Results.Ok(issued.Value);
-                if (issued.Errors.ContainsKey("email"))
-                    return issued.Problem();
-                return TypedResults.Problem(title: "Sign-in refused", detail: issued.Errors.SelectMany(e => e.Value).First(),
-                    statusCode: StatusCodes.Status401Unauthorized);
-            })
+        app.MapPost("/api/v1/auth/token", IssueTokenAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithTags("Account")
@@ -32,30 +24,43 @@ internal static class AccountApi
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Account");
-        me.MapGet("/", async (CurrentUser current, UserManager<User> users, CancellationToken ct) =>
-        {
-            var user = await users.Users.AsNoTracking().FirstAsync(u => u.Id == current.Id, ct);
-            var roles = await users.GetRolesAsync(user);
-            return TypedResults.Ok(new MeDto(user.Id, user.Email ?? "", user.DisplayName, roles.Order().ToList(), user.AgencyId, user.TwoFactorEnabled));
-        }).WithSummary("Who the token belongs to");
-
-        me.MapGet("/tokens", async (Tokens tokens, CancellationToken ct) => TypedResults.Ok(await tokens.ListPersonalAsync(ct)))
-            .WithSummary("Your personal access tokens (their secrets are never shown again)");
-        me.MapPost("/tokens", async (PersonalTokenInput input, Tokens tokens, CancellationToken ct) =>
-            (await tokens.CreatePersonalAsync(input, ct)).ToApi(t => t))
-            .WithSummary("Create a personal access token {name, expiresInDays: 7|30|90|365|0}; the answer holds its only copy");
-        me.MapDelete("/tokens/{id:int}", async (int id, Tokens tokens, CancellationToken ct) =>
-            {
-                var revoked = await tokens.RevokeAsync(id, ct);
-                return revoked.IsOk ? Results.NoContent() : revoked.Problem();
-            })
-            .WithSummary("Revoke a personal access token");
-        api.MapPost("/auth/logout", async (HttpContext http, Tokens tokens, CancellationToken ct) =>
-            {
-                await tokens.RevokeCurrentAsync(http.Request.Headers.Authorization, ct);
-                return Results.NoContent();
-            })
-            .WithTags("Account").WithSummary("Revoke the session token this request carries");
+        me.MapGet("/", MeAsync).WithSummary("Who the token belongs to");
+        me.MapGet("/tokens", ListTokensAsync).WithSummary("Your personal access tokens (their secrets are never shown again)");
+        me.MapPost("/tokens", CreateTokenAsync).WithSummary("Create a personal access token {name, expiresInDays: 7|30|90|365|0}; the answer holds its only copy");
+        me.MapDelete("/tokens/{id:int}", RevokeTokenAsync).WithSummary("Revoke a personal access token");
+        api.MapPost("/auth/logout", LogoutAsync).WithTags("Account").WithSummary("Revoke the session token this request carries");
         return api;
+    }
+
+    private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> IssueTokenAsync(TokenRequest request, Tokens tokens, CancellationToken ct)
+    {
+        var issued = await tokens.IssueSessionTokenAsync(request, ct);
+        if (issued.IsOk)
+            return TypedResults.Ok(issued.Value);
+        if (issued.Errors.ContainsKey("email"))
+            return issued.Problem();
+        return TypedResults.Problem(title: "Sign-in refused", detail: issued.Errors.SelectMany(e => e.Value).First(), statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private static async Task<Ok<MeDto>> MeAsync(CurrentUser current, UserManager<User> users, CancellationToken ct)
+    {
+        var user = await users.Users.AsNoTracking().FirstAsync(u => u.Id == current.Id, ct);
+        var roles = await users.GetRolesAsync(user);
+        return TypedResults.Ok(new MeDto(user.Id, user.Email ?? "", user.DisplayName, roles.Order().ToList(), user.AgencyId, user.TwoFactorEnabled));
+    }
+
+    private static async Task<Ok<IReadOnlyList<PersonalTokenRow>>> ListTokensAsync(Tokens tokens, CancellationToken ct) =>
+        TypedResults.Ok(await tokens.ListPersonalAsync(ct));
+
+    private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> CreateTokenAsync(PersonalTokenInput input, Tokens tokens, CancellationToken ct) =>
+        (await tokens.CreatePersonalAsync(input, ct)).ToOk(t => t);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(int id, Tokens tokens, CancellationToken ct) =>
+        (await tokens.RevokeAsync(id, ct)).ToNoContent();
+
+    private static async Task<NoContent> LogoutAsync(HttpContext http, Tokens tokens, CancellationToken ct)
+    {
+        await tokens.RevokeCurrentAsync(http.Request.Headers.Authorization, ct);
+        return TypedResults.NoContent();
     }
 }

@@ -3,6 +3,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Administration.Audit;
@@ -104,25 +105,28 @@ internal sealed class SearchAudit(LiaisonDbContext db, AccessRule access)
         new(e.Id, e.Timestamp, e.UserName, e.Action, e.RecordType, e.RecordId, e.FieldChanges, e.CorrelationId);
 }
 
+/// <summary>What walking the audit trail's hash chain found.</summary>
+internal sealed record ChainVerificationDto(bool Intact, long EntriesChecked, long? FirstBrokenEntryId, string? Problem);
+
 internal static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Administrator);
-        group.MapGet("/", async ([AsParameters] AuditQuery query, SearchAudit audit, CancellationToken ct) =>
-            (await audit.HandleAsync(query, ct)).ToApi(p => p)).WithSummary("Search the audit trail (administrators)");
-        group.MapGet("/export", ([AsParameters] AuditQuery query, string? format, SearchAudit audit, TimeProvider clock, CancellationToken ct) =>
-                TableExport.AnswerAsync(format, f => audit.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct)))
-            .WithSummary("Export the audit trail as filtered");
-        group.MapGet("/verify", async (SearchAudit audit, CancellationToken ct) =>
-            (await audit.VerifyAsync(ct)).ToApi(v => new
-            {
-                intact = v.IsIntact,
-                entriesChecked = v.EntriesChecked,
-                firstBrokenEntryId = v.FirstBroken?.Id,
-                problem = v.Problem,
-            }))
-            .WithSummary("Walk the hash chain and report the first broken entry, if any");
+        group.MapGet("/", SearchAsync).WithSummary("Search the audit trail (administrators)");
+        group.MapGet("/export", ExportAsync).WithSummary("Export the audit trail as filtered");
+        group.MapGet("/verify", VerifyAsync).WithSummary("Walk the hash chain and report the first broken entry, if any");
         return api;
     }
+
+    private static async Task<Results<Ok<PagedResult<AuditRow>>, ProblemHttpResult>> SearchAsync([AsParameters] AuditQuery query, SearchAudit audit,
+        CancellationToken ct) =>
+        (await audit.HandleAsync(query, ct)).ToOk(page => page);
+
+    private static Task<Results<Download, ProblemHttpResult>> ExportAsync([AsParameters] AuditQuery query, string? format, SearchAudit audit, TimeProvider clock,
+        CancellationToken ct) =>
+        TableExport.AnswerAsync(format, f => audit.ExportAsync(query, f, clock.GetUtcNow().UtcDateTime, ct));
+
+    private static async Task<Results<Ok<ChainVerificationDto>, ProblemHttpResult>> VerifyAsync(SearchAudit audit, CancellationToken ct) =>
+        (await audit.VerifyAsync(ct)).ToOk(v => new ChainVerificationDto(v.IsIntact, v.EntriesChecked, v.FirstBroken?.Id, v.Problem));
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Administration.Settings;
@@ -69,14 +70,22 @@ internal static class SettingsApi
     public static RouteGroupBuilder MapSettingsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/settings").WithTags("Settings");
-        group.MapGet("/", async (SiteSettings settings, CancellationToken ct) => TypedResults.Ok(SettingsInput.From(await settings.GetAsync(ct))))
-            .WithSummary("The organisation's name, relationship managers' title and fiscal year start");
-        group.MapPut("/", async (SettingsInput input, HttpContext http, UpdateSettings update, CancellationToken ct) =>
-        {
-            if (ResultTranslation.RequireVersion(http, input) is { } missing)
-                return missing;
-            return (await update.HandleAsync(input, ct)).ToApi(SettingsInput.From, version: s => s.Version ?? 0);
-        }).WithSummary("Change the settings (administrators); a stale version is answered 409");
+        group.MapGet("/", GetAsync).WithSummary("The organisation's name, relationship managers' title and fiscal year start");
+        group.MapPut("/", UpdateAsync).WithSummary("Change the settings (administrators); a stale version is answered 409");
         return api;
+    }
+
+    private static async Task<VersionedOk<SettingsInput>> GetAsync(SiteSettings settings, CancellationToken ct)
+    {
+        var current = SettingsInput.From(await settings.GetAsync(ct));
+        return new VersionedOk<SettingsInput>(current, current.Version ?? 0);
+    }
+
+    private static async Task<Results<VersionedOk<SettingsInput>, ProblemHttpResult>> UpdateAsync(SettingsInput input, HttpContext http, UpdateSettings update,
+        CancellationToken ct)
+    {
+        if (ResultTranslation.RequireVersion(http, input) is { } missing)
+            return missing;
+        return (await update.HandleAsync(input, ct)).ToVersioned(SettingsInput.From, s => s.Version ?? 0);
     }
 }

@@ -12,7 +12,7 @@ namespace Liaison.Web.Features.Directory.People;
 /// Imports people from CSV or XLSX. Columns are matched by header; a row with an Id or a known email
 /// updates that person, any other row adds one. Nothing is written unless every row is acceptable.
 /// </summary>
-internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access)
+internal sealed class ImportPeople(LiaisonDbContext db, AccessRule access) : ISpreadsheetImport
 {
     public const string Kind = "people";
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Portfolio.QuickWins;
 /// <summary>Imports a quick wins log: a row with an Id, or the same task, agency and date as one logged, updates it; every row or none.</summary>
-internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
+internal sealed class ImportQuickWins(LiaisonDbContext db, AccessRule access, OrganisationClock clock) : ISpreadsheetImport
 {
     public const string Kind = "quick-wins";
 

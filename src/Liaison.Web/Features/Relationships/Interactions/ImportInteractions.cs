@@ -14,7 +14,7 @@ namespace Liaison.Web.Features.Relationships.Interactions;
 /// Imports an interaction log from CSV or XLSX: each row an interaction, its attendees by email. A row
 /// with an Id updates that interaction (so an exported log can be corrected and sent back). All or nothing.
 /// </summary>
-internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access, RecordInteraction record, OrganisationClock clock)
+internal sealed class ImportInteractions(LiaisonDbContext db, AccessRule access, RecordInteraction record, OrganisationClock clock) : ISpreadsheetImport
 {
     public const string Kind = "interactions";
 
