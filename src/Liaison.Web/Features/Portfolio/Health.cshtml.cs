@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Liaison.Web.Features.Portfolio;
 
-internal sealed class HealthModel(PortfolioHealth health) : PageModel
+internal sealed class HealthModel(ReviewPortfolioHealth health) : PageModel
 {
     public PortfolioHealthReport Report { get; private set; } = null!;
     public bool CanAct => health.MayReview;

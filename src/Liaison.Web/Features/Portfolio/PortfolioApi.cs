@@ -109,13 +109,13 @@ internal static class PortfolioApi
         return handed.IsOk ? (await initiatives.GetAsync(id, ct)).ToVersioned(InitiativeDto.From, i => i.Version) : handed.Problem();
     }
 
-    private static async Task<Results<Ok<PortfolioHealthReport>, ProblemHttpResult>> HealthAsync(int? page, int? pageSize, PortfolioHealth report,
+    private static async Task<Results<Ok<PortfolioHealthReport>, ProblemHttpResult>> HealthAsync(int? page, int? pageSize, ReviewPortfolioHealth report,
         CancellationToken ct) =>
         (await report.ReportAsync(page ?? 1, pageSize ?? Paging.DefaultPageSize, ct)).ToOk(r => r);
 
-    private static async Task<Results<Ok<PortfolioMonth>, ProblemHttpResult>> SaveSnapshotAsync(PortfolioHealth report, CancellationToken ct) =>
+    private static async Task<Results<Ok<PortfolioMonth>, ProblemHttpResult>> SaveSnapshotAsync(ReviewPortfolioHealth report, CancellationToken ct) =>
         (await report.SaveSnapshotAsync(ct)).ToOk(s => s);
 
-    private static async Task<Results<Ok<OwnerReminders>, ProblemHttpResult>> RemindOwnersAsync(PortfolioHealth report, CancellationToken ct) =>
+    private static async Task<Results<Ok<OwnerReminders>, ProblemHttpResult>> RemindOwnersAsync(ReviewPortfolioHealth report, CancellationToken ct) =>
         (await report.EmailOwnersAsync(ct)).ToOk(r => r);
 }

@@ -14,7 +14,7 @@ internal sealed class PortfolioModule : ILiaisonModule
         services.AddScoped<InitiativePolicy>();
         services.AddScoped<ManageInitiatives>();
         services.AddScoped<ListInitiatives>();
-        services.AddScoped<PortfolioHealth>();
+        services.AddScoped<ReviewPortfolioHealth>();
         services.AddScoped<ImportPortfolio>();
         services.AddScoped<ManageQuickWins>();
         services.AddScoped<ListQuickWins>();

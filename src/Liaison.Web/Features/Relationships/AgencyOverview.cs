@@ -21,7 +21,7 @@ internal sealed record AgencyRelationships(
     AgencyManagers Managers, IReadOnlyList<MatrixRow> Contacts, IReadOnlyList<RecentInteraction> Interactions,
     IReadOnlyList<OpenAction> OpenActions, IReadOnlyList<UpcomingMeeting> Meetings);
 
-internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignments assignments, StakeholderMatrix matrix,
+internal sealed class GetAgencyRelationships(LiaisonDbContext db, ManageAssignments assignments, ReadStakeholderMatrix matrix,
     OrganisationClock clock, AccessRule access, DerivedCache cache)
 {
     /// <summary>

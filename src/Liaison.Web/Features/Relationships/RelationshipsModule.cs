@@ -21,7 +21,8 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddSingleton<IAgencyAssignments, HeldAssignments>();
         services.AddSingleton<ISaveHook, ContactTracking>();
         services.AddScoped<ManageAssignments>();
-        services.AddScoped<StakeholderMatrix>();
+        services.AddScoped<ReadStakeholderMatrix>();
+        services.AddScoped<EditStakeholderProfile>();
         services.AddScoped<ImportStakeholderCodes>();
         services.AddScoped<RecordInteraction>();
         services.AddScoped<ListInteractions>();
@@ -29,8 +30,11 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<InteractionOptions>();
         services.AddScoped<ManageActionItems>();
         services.AddScoped<ManageMeetings>();
+        services.AddScoped<ListMeetings>();
+        services.AddScoped<SendMeetingAgenda>();
+        services.AddSingleton<MeetingCalendar>();
         services.AddScoped<ICalendarSource, MeetingsCalendarSource>();
-        services.AddScoped<EngagementCounts>();
+        services.AddScoped<CountEngagement>();
         services.AddScoped<GetAgencyRelationships>();
         services.AddScoped<IAgencyHealthContributor, RelationshipHealth>();
         services.AddScoped<IDemoSeeder, RelationshipsDemo>();

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Liaison.Web.Features.Administration.Users;
 
 [Authorize(Policy = Policies.Administrator)]
-internal sealed class IndexModel(ManageUsers users, UserOptions options) : PageModel
+internal sealed class IndexModel(ListUsers users, UserOptions options) : PageModel
 {
     public UserListQuery Query { get; private set; } = new();
     public PagedResult<UserRow> Results { get; private set; } = null!;

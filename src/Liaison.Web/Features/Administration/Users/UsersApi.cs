@@ -29,11 +29,11 @@ internal static class UsersApi
         return api;
     }
 
-    private static async Task<Results<Ok<PagedResult<UserRow>>, ProblemHttpResult>> ListAsync([AsParameters] UserListQuery query, ManageUsers users,
+    private static async Task<Results<Ok<PagedResult<UserRow>>, ProblemHttpResult>> ListAsync([AsParameters] UserListQuery query, ListUsers users,
         CancellationToken ct) =>
         (await users.ListAsync(query, ct)).ToOk(page => page);
 
-    private static Task<Results<Download, ProblemHttpResult>> ExportAsync([AsParameters] UserListQuery query, string? format, ManageUsers users, CancellationToken ct) =>
+    private static Task<Results<Download, ProblemHttpResult>> ExportAsync([AsParameters] UserListQuery query, string? format, ListUsers users, CancellationToken ct) =>
         TableExport.AnswerAsync(format, f => users.ExportAsync(query, f, ct));
 
     private static async Task<Results<VersionedOk<UserDto>, ProblemHttpResult>> GetAsync(int id, ManageUsers users, CancellationToken ct) =>

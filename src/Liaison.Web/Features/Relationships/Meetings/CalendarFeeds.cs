@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Relationships.Meetings;
 
 /// <summary>The Relationships module's part of each user's calendar feed: the meetings they attend and their action items' due dates.</summary>
-internal sealed class MeetingsCalendarSource(LiaisonDbContext db, OrganisationClock clock, ManageMeetings meetings) : ICalendarSource
+internal sealed class MeetingsCalendarSource(LiaisonDbContext db, OrganisationClock clock, MeetingCalendar calendar) : ICalendarSource
 {
     public async Task<IReadOnlyList<CalendarEvent>> EventsAsync(int personId, CancellationToken ct)
     {
@@ -16,7 +16,7 @@ internal sealed class MeetingsCalendarSource(LiaisonDbContext db, OrganisationCl
         var attending = await db.Meetings.AsNoTracking().IgnoreQueryFilters().AsSplitQuery()
             .Where(m => m.EndsAt >= since && m.Attendees.Any(a => a.PersonId == personId))
             .Include(m => m.AgendaItems).OrderBy(m => m.StartsAt).Take(500).ToListAsync(ct);
-        events.AddRange(attending.Select(meetings.EventOf));
+        events.AddRange(attending.Select(calendar.EventOf));
         var due = await db.ActionItems.AsNoTracking().IgnoreQueryFilters()
             .Where(a => a.OwnerPersonId == personId && a.DueOn != null && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .Select(a => new { a.Id, a.Title, a.DueOn, a.Version, a.UpdatedAt, Agency = a.Agency!.Name }).Take(500).ToListAsync(ct);
@@ -36,12 +36,12 @@ internal sealed class AgendaMailer(IServiceScopeFactory scopes, IConfiguration c
     public async Task<int> SendDueAgendasAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var meetings = scope.ServiceProvider.GetRequiredService<ManageMeetings>();
+        var agenda = scope.ServiceProvider.GetRequiredService<SendMeetingAgenda>();
         var lead = TimeSpan.FromHours(config.GetValue("Meetings:AgendaLeadHours", 48));
         var sent = 0;
-        foreach (var id in await meetings.AgendasDueAsync(lead, ct))
+        foreach (var id in await agenda.DueAsync(lead, ct))
         {
-            if ((await meetings.SendAgendaAsync(id, ct, automatic: true)).IsOk)
+            if ((await agenda.SendAsync(id, ct, automatic: true)).IsOk)
                 sent++;
         }
         return sent;

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships.Meetings;
 
-internal sealed class DetailsModel(ManageMeetings meetings, ManageActionItems actions, RecordHistory history, AccessRule access, OrganisationClock time) : PageModel
+internal sealed class DetailsModel(ManageMeetings meetings, MeetingCalendar calendar, SendMeetingAgenda agenda, ManageActionItems actions, RecordHistory history, AccessRule access, OrganisationClock time) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
     public IReadOnlyList<ActionItemRow> Actions { get; private set; } = [];
@@ -37,12 +37,12 @@ internal sealed class DetailsModel(ManageMeetings meetings, ManageActionItems ac
         var result = await meetings.GetAsync(id, ct);
         if (this.Refusal(result) is { } refusal)
             return refusal;
-        return File(Encoding.UTF8.GetBytes(meetings.IcsOf(result.Value!)), "text/calendar; charset=utf-8", $"meeting-{id}.ics");
+        return File(Encoding.UTF8.GetBytes(calendar.IcsOf(result.Value!)), "text/calendar; charset=utf-8", $"meeting-{id}.ics");
     }
 
     public async Task<IActionResult> OnPostSendAgendaAsync(int id, CancellationToken ct)
     {
-        var result = await meetings.SendAgendaAsync(id, ct);
+        var result = await agenda.SendAsync(id, ct);
         if (this.Refusal(result) is { } refusal)
             return refusal;
         TempData["Status"] = result.IsOk ? $"The agenda is on its way to {result.Value} attendees." : string.Join(" ", result.Errors.SelectMany(e => e.Value));

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.Web.Features.Relationships.Meetings;
 
 [Authorize(Policy = Policies.ProviderUser)]
-internal sealed class EngagementModel(EngagementCounts counts) : PageModel
+internal sealed class EngagementModel(CountEngagement counts) : PageModel
 {
     public IReadOnlyList<EngagementQuarter> Quarters { get; private set; } = [];
 

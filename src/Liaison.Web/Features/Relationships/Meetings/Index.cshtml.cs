@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Liaison.Web.Features.Relationships.Meetings;
 
-internal sealed class IndexModel(ManageMeetings meetings, PeopleOptions options, AccessRule access, OrganisationClock time) : PageModel
+internal sealed class IndexModel(ListMeetings meetings, PeopleOptions options, AccessRule access, OrganisationClock time) : PageModel
 {
     public MeetingListQuery Query { get; private set; } = new();
     public PagedResult<MeetingRow> Results { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Liaison.Web.Features.Relationships.People;
 
 /// <summary>A contact's line of the stakeholder matrix: the engagement plan's codes and role flags.</summary>
-internal sealed class EngagementModel(StakeholderMatrix matrix, AccessRule access) : PageModel
+internal sealed class EngagementModel(EditStakeholderProfile matrix, AccessRule access) : PageModel
 {
     [BindProperty]
     public StakeholderInput Input { get; set; } = new();

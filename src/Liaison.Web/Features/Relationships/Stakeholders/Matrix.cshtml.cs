@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.Web.Features.Relationships.Stakeholders;
 
 /// <summary>An agency's stakeholder matrix in the engagement plan's layout: printable and exportable.</summary>
-internal sealed class MatrixModel(StakeholderMatrix matrix, GetAgency get, AccessRule access, TimeProvider clock) : PageModel
+internal sealed class MatrixModel(ReadStakeholderMatrix matrix, GetAgency get, AccessRule access, TimeProvider clock) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
     public IReadOnlyList<MatrixRow> Rows { get; private set; } = [];
@@ -32,6 +32,6 @@ internal sealed class MatrixModel(StakeholderMatrix matrix, GetAgency get, Acces
         if (!agency.IsOk)
             return NotFound();
         var rows = (await matrix.ForAgencyAsync(id, ct)).Value!;
-        return await this.ExportAsync(format, f => Task.FromResult(StakeholderMatrix.Export(rows, agency.Value!.Agency.Name, f, clock.GetUtcNow().UtcDateTime)));
+        return await this.ExportAsync(format, f => Task.FromResult(ReadStakeholderMatrix.Export(rows, agency.Value!.Agency.Name, f, clock.GetUtcNow().UtcDateTime)));
     }
 }

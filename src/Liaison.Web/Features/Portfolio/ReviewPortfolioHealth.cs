@@ -35,7 +35,7 @@ internal sealed record OwnerReminders(int Sent, IReadOnlyList<string> WithoutEma
 internal sealed record PortfolioHealthReport(PortfolioFigures Now, PagedResult<OwnerExceptions> Owners, IReadOnlyList<PortfolioMonth> Trend);
 
 /// <summary>The monthly portfolio health review: figures against targets, exceptions by owner, reminders, snapshots.</summary>
-internal sealed class PortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache, PublicUrls urls)
+internal sealed class ReviewPortfolioHealth(LiaisonDbContext db, AccessRule access, PortfolioRules rules, Outbox outbox, TimeProvider clock, DerivedCache cache, PublicUrls urls)
 {
     /// <summary>Who holds the monthly review (saves it, reminds owners): administrators, executives and relationship managers.</summary>
     public bool MayReview => access.CanReviewPortfolioHealth;

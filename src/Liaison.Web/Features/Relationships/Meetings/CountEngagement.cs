@@ -26,7 +26,7 @@ internal sealed record EngagementQuarter(string Label, DateOnly From, DateOnly T
 /// at least one), help desk live sessions (at least one), and their unique participants and agencies
 /// (50 from 10). Held meetings count, and interactions of those kinds recorded without a meeting.
 /// </summary>
-internal sealed class EngagementCounts(LiaisonDbContext db, SiteSettings settings, OrganisationClock time)
+internal sealed class CountEngagement(LiaisonDbContext db, SiteSettings settings, OrganisationClock time)
 {
     public async Task<IReadOnlyList<EngagementQuarter>> LastQuartersAsync(int count, CancellationToken ct)
     {

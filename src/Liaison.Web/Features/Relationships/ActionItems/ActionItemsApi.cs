@@ -1,0 +1,63 @@
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Liaison.Web.Features.Relationships.ActionItems;
+
+internal sealed record ActionItemDto(int Id, int AgencyId, string? AgencyName, string Title, string? Details, int OwnerPersonId, string? OwnerName,
+    DateOnly? DueOn, ActionStatus Status, DateOnly? CompletedOn, int? MeetingId, int? InteractionId, int Version)
+{
+    public static ActionItemDto From(ActionItem a) => new(a.Id, a.AgencyId, a.Agency?.Name, a.Title, a.Details, a.OwnerPersonId, a.Owner?.FullName,
+        a.DueOn, a.Status, a.CompletedOn, a.MeetingId, a.InteractionId, a.Version);
+}
+
+internal static class ActionItemsApi
+{
+    public static RouteGroupBuilder MapActionItemsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/action-items").WithTags("Action items");
+        group.MapGet("/", ListActionItemsAsync)
+            .WithSummary("The action items log (status=open|done|cancelled|all, due=late|week|none, agencyId, ownerPersonId, meetingId, search)");
+        group.MapGet("/export", ExportActionItemsAsync).WithSummary("Export the log as filtered");
+        group.MapGet("/{id:int}", ActionItemAsync).WithSummary("One action item");
+        group.MapPost("/", AddActionItemAsync).WithSummary("Add an action item (owner: staff or one of the agency's contacts)");
+        group.MapPut("/{id:int}", EditActionItemAsync).WithSummary("Edit an action item; a stale version is answered 409");
+        group.MapPost("/{id:int}/close", CloseActionItemAsync).WithSummary("Mark an action item done (agency users: the items assigned to them)");
+        return api;
+    }
+
+    private static async Task<Ok<PagedResult<ActionItemRow>>> ListActionItemsAsync([AsParameters] ActionItemListQuery query, ManageActionItems items,
+        CancellationToken ct) =>
+        TypedResults.Ok(await items.ListAsync(query, ct));
+
+    private static Task<Results<Download, ProblemHttpResult>> ExportActionItemsAsync([AsParameters] ActionItemListQuery query, string? format,
+        ManageActionItems items, CancellationToken ct) =>
+        TableExport.AnswerAsync(format, f => items.ExportAsync(query, f, ct));
+
+    private static async Task<Results<VersionedOk<ActionItemDto>, ProblemHttpResult>> ActionItemAsync(int id, ManageActionItems items, CancellationToken ct) =>
+        (await items.GetAsync(id, ct)).ToVersioned(ActionItemDto.From, a => a.Version);
+
+    private static async Task<Results<VersionedCreated<ActionItemDto>, ProblemHttpResult>> AddActionItemAsync(ActionItemInput input, ManageActionItems items,
+        CancellationToken ct)
+    {
+        var created = await items.CreateAsync(input, ct);
+        return created.IsOk
+            ? (await items.GetAsync(created.Value!.Id, ct)).ToCreated(ActionItemDto.From, a => $"/api/v1/action-items/{a.Id}", a => a.Version)
+            : created.Problem();
+    }
+
+    private static async Task<Results<VersionedOk<ActionItemDto>, ProblemHttpResult>> EditActionItemAsync(int id, ActionItemInput input, HttpContext http,
+        ManageActionItems items, CancellationToken ct)
+    {
+        if (ResultTranslation.RequireVersion(http, input) is { } missing)
+            return missing;
+        var updated = await items.UpdateAsync(id, input, ct);
+        return updated.IsOk ? (await items.GetAsync(id, ct)).ToVersioned(ActionItemDto.From, a => a.Version) : updated.Problem();
+    }
+
+    private static async Task<Results<VersionedOk<ActionItemDto>, ProblemHttpResult>> CloseActionItemAsync(int id, ManageActionItems items, CancellationToken ct)
+    {
+        var closed = await items.CloseAsync(id, ct);
+        return closed.IsOk ? (await items.GetAsync(id, ct)).ToVersioned(ActionItemDto.From, a => a.Version) : closed.Problem();
+    }
+}
