@@ -13,7 +13,8 @@
 #   BENCH_CACHE=false bench/run.sh   without the cache of derived figures (counts, My work, the agency page's
 #                                    relationships, health and summaries): what every reading costs just after a save
 #
-# Targets: list and detail pages at least half the minimal page's throughput, p95 under 50 ms; the import under 10 s.
+# Targets: list and detail pages at least half the minimal page's throughput, p95 under 50 ms; the scoreboard p95 under
+# 100 ms, cached and uncached; the import under 10 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -73,7 +74,7 @@ agency=$(curl -s -H "Authorization: Bearer $bearer" "$base/api/v1/agencies?searc
 person=$(curl -s -H "Authorization: Bearer $bearer" "$base/api/v1/people?pageSize=1&page=10000" | sed 's/.*"items":\[{"id":\([0-9]*\).*/\1/')
 curl -sf -o /dev/null -b "$cookie" "$base/Bench/Minimal" -H "Cookie: $cookie" || { echo "Could not sign in for the benchmark"; exit 1; }
 
-measure() { # name, kind (page|api|arm-page|arm-api), path, target (ratio: half the minimal page and p95 < 50 ms; p95: p95 < 50 ms)
+measure() { # name, kind (page|api|arm-page|arm-api), path, target (ratio: half the minimal page and p95 < 50 ms; p95: p95 < 50 ms; p95-100: p95 < 100 ms)
   local name=$1 kind=$2 path=$3 target=${4:-ratio} header
   if [ -n "${BENCH_ONLY:-}" ] && [ "$name" != "Minimal page (yardstick)" ] && ! [[ $name =~ $BENCH_ONLY ]]; then return; fi
   # A fresh sign-in for every page target: a browser stores the cookie Identity re-issues after its 30-second security
@@ -119,6 +120,9 @@ results+=("$(measure "Quick wins summary" page /QuickWins/Summary p95)")
 results+=("$(measure "API initiatives list" api /api/v1/initiatives p95)")
 results+=("$(measure "API portfolio health" api /api/v1/portfolio/health p95)")
 results+=("$(measure "API quick wins list" api /api/v1/quick-wins p95)")
+results+=("$(measure "Scoreboard (all agencies)" page /Scoreboard p95-100)")
+results+=("$(measure "Scoreboard, sorted by late actions" page "/Scoreboard?sort=late-actions&desc=true" p95-100)")
+results+=("$(measure "API scoreboard" api /api/v1/scoreboard p95-100)")
 
 # The portfolio import: 10,000 new initiatives from a CSV in the form's columns, then the same file again (every row
 # matches its initiative by agency and name, so nothing is created and the status columns add no update).
@@ -173,8 +177,10 @@ for result in "${results[@]}"; do
   IFS='|' read -r name target path line <<<"$result"
   read -r _ rps p50 p95 p99 errors requests <<<"$line"
   ratio=$(awk -v a="$rps" -v b="$minimal_rps" 'BEGIN { printf "%.2f", a / b }')
-  verdict=$(awk -v r="$ratio" -v p="$p95" -v e="$errors" -v t="$target" 'BEGIN { print ((t == "p95" || r >= 0.5) && p < 50 && e == 0) ? "meets target" : "MISSES target" }')
+  verdict=$(awk -v r="$ratio" -v p="$p95" -v e="$errors" -v t="$target" 'BEGIN { limit = (t == "p95-100") ? 100 : 50;
+    print ((t == "p95" || t == "p95-100" || r >= 0.5) && p < limit && e == 0) ? "meets target" : "MISSES target" }')
   [ "$target" = "p95" ] && verdict="$verdict (p95)"
+  [ "$target" = "p95-100" ] && verdict="$verdict (p95 < 100 ms)"
   [ "$name" = "Minimal page (yardstick)" ] && verdict="(yardstick)"
   printf "%-36s %10s %9s %9s %9s %8s %7s  %s\n" "$name" "$rps" "$p50" "$p95" "$p99" "$ratio" "$errors" "$verdict"
 done

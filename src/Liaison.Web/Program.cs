@@ -3,6 +3,7 @@ using Liaison.Web.Features.Administration;
 using Liaison.Web.Features.Directory;
 using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Reporting;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Modules;
 
@@ -22,6 +23,7 @@ namespace Liaison.Web
             new AdministrationModule(),
             new RelationshipsModule(),
             new PortfolioModule(),
+            new ReportingModule(),
         ];
     }
 }

@@ -24,6 +24,10 @@ internal sealed class IndexModel(LiaisonDbContext db, AccessRule access, GetMyWo
         if (!access.CanSeeProviderRecords && access.User.AgencyId is { } agencyId)
             return RedirectToPage("/Directory/Agencies/Details", new { id = agencyId });
         ActiveAgencies = await db.Agencies.CountAsync(a => a.IsActive);
+        // Executives and administrators oversee every agency: their home is the scoreboard (My work stays in the menu), once
+        // there is an agency to show; before that, this page's first steps.
+        if (access.StartsOnScoreboard && ActiveAgencies > 0)
+            return Redirect("/Scoreboard");
         AgencyContacts = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.AgencyContact);
         ProviderStaff = await db.People.CountAsync(p => p.IsActive && p.Kind == PersonKind.ProviderStaff);
         LinesOfService = await db.LinesOfService.CountAsync(l => l.IsActive);

@@ -69,10 +69,9 @@ internal sealed class RelationshipHealth(LiaisonDbContext db) : IAgencyHealthCon
     public async Task<ILookup<int, HealthSignal>> SignalsAsync(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct)
     {
         var ids = agencyIds.Distinct().ToList();
-        var coverage = await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && ids.Contains(a.AgencyId))
-            .GroupBy(a => a.AgencyId)
-            .Select(g => new { AgencyId = g.Key, Primary = g.Any(a => a.Role == AssignmentRole.Primary), Backup = g.Any(a => a.Role == AssignmentRole.Backup) })
-            .ToDictionaryAsync(c => c.AgencyId, ct);
+        var managers = (await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null && ids.Contains(a.AgencyId))
+                .Select(a => new { a.AgencyId, a.Role, Name = a.User!.DisplayName }).ToListAsync(ct))
+            .ToLookup(a => a.AgencyId);
 
         // The columns ContactTracking keeps on every save: a tracked contact of an active person has a next due date
         // (never touched: the earliest date), and is overdue once that date is past, as Cadence.State says.
@@ -91,33 +90,69 @@ internal sealed class RelationshipHealth(LiaisonDbContext db) : IAgencyHealthCon
             .GroupBy(a => a.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(a => a.AgencyId, a => a.Count, ct);
 
-        return ids.SelectMany(id => Signals(id, coverage.GetValueOrDefault(id) is { } c ? (c.Primary, c.Backup) : (false, false),
+        return ids.SelectMany(id => Signals(id, (managers[id].FirstOrDefault(m => m.Role == AssignmentRole.Primary)?.Name,
+                    managers[id].FirstOrDefault(m => m.Role == AssignmentRole.Backup)?.Name),
                 cadence.GetValueOrDefault(id) is { } k ? (k.Tracked, k.Overdue) : (0, 0), lastTouch.TryGetValue(id, out var last) ? last : null,
                 late.GetValueOrDefault(id), today).Select(s => (id, s)))
             .ToLookup(x => x.id, x => x.s);
     }
 
-    private static IEnumerable<HealthSignal> Signals(int agencyId, (bool Primary, bool Backup) coverage, (int Tracked, int Overdue) cadence,
+    private static IEnumerable<HealthSignal> Signals(int agencyId, (string? Primary, string? Backup) managers, (int Tracked, int Overdue) cadence,
         DateOnly? last, int late, DateOnly today)
     {
-        yield return coverage.Primary
-            ? coverage.Backup
-                ? new HealthSignal("Coverage", "Primary and backup assigned", HealthLevel.Good)
-                : new HealthSignal("Coverage", "No backup: one deep", HealthLevel.Attention, "/Coverage")
-            : new HealthSignal("Coverage", "No relationship manager", HealthLevel.Concern, "/Coverage");
+        var (primary, backup) = managers;
+        var coverage = primary is null ? new HealthSignal("Coverage", "No relationship manager", HealthLevel.Concern, "/Coverage")
+            : backup is null ? new HealthSignal("Coverage", "No backup: one deep", HealthLevel.Attention, "/Coverage")
+            : new HealthSignal("Coverage", "Primary and backup assigned", HealthLevel.Good);
+        yield return coverage with { Views = SignalViews.AgencyPage };
+        yield return new HealthSignal("Primary manager", primary ?? "None", primary is null ? HealthLevel.Concern : HealthLevel.Good, primary is null ? "/Coverage" : null)
+        {
+            Key = "primary-manager",
+            Views = SignalViews.Scoreboard,
+        };
+        yield return new HealthSignal("Backup manager", backup ?? "None", backup is null ? HealthLevel.Attention : HealthLevel.Good, backup is null ? "/Coverage" : null)
+        {
+            Key = "backup-manager",
+            Column = "Backup",
+            Views = SignalViews.Scoreboard,
+        };
 
         var (tracked, overdue) = cadence;
-        yield return tracked == 0
-            ? new HealthSignal("Contact cadence", "No contact has a frequency in the matrix", HealthLevel.Attention)
-            : new HealthSignal("Contact cadence", overdue == 0 ? $"All {tracked} tracked contacts on schedule" : $"{overdue} of {tracked} contacts overdue",
-                overdue == 0 ? HealthLevel.Good : overdue * 3 >= tracked ? HealthLevel.Concern : HealthLevel.Attention);
+        var cadenceLevel = (tracked, overdue) switch
+        {
+            (0, _) => HealthLevel.Attention,
+            (_, 0) => HealthLevel.Good,
+            _ when overdue * 3 >= tracked => HealthLevel.Concern,
+            _ => HealthLevel.Attention,
+        };
+        yield return new HealthSignal("Contact cadence",
+            tracked == 0 ? "No contact has a frequency in the matrix"
+                : overdue == 0 ? $"All {tracked} tracked contacts on schedule" : $"{overdue} of {tracked} contacts overdue",
+            cadenceLevel, $"/Agencies/Matrix/{agencyId}")
+        {
+            Key = "contacts-overdue",
+            Column = "Contacts overdue",
+            Cell = tracked == 0 ? "None tracked" : $"{overdue} of {tracked}",
+            Measure = tracked == 0 ? null : overdue,
+        };
 
-        yield return last is { } date
-            ? new HealthSignal("Last interaction", $"{date:yyyy-MM-dd} ({today.DayNumber - date.DayNumber} days ago)",
-                today.DayNumber - date.DayNumber > 60 ? HealthLevel.Concern : today.DayNumber - date.DayNumber > 31 ? HealthLevel.Attention : HealthLevel.Good)
-            : new HealthSignal("Last interaction", "None recorded", HealthLevel.Concern);
+        var days = last is { } date ? today.DayNumber - date.DayNumber : (int?)null;
+        yield return new HealthSignal("Last interaction", last is { } on ? $"{on:yyyy-MM-dd} ({days} days ago)" : "None recorded",
+            days is null or > 60 ? HealthLevel.Concern : days > 31 ? HealthLevel.Attention : HealthLevel.Good, $"/Interactions?agencyId={agencyId}")
+        {
+            Key = "days-since-interaction",
+            Column = "Days since last interaction",
+            Cell = days is null ? "Never" : $"{days}",
+            Measure = days ?? int.MaxValue,
+        };
 
         yield return new HealthSignal("Action items", late == 0 ? "None late" : $"{late} late", late == 0 ? HealthLevel.Good : HealthLevel.Attention,
-            $"/ActionItems?agencyId={agencyId}&due=late");
+            $"/ActionItems?agencyId={agencyId}&due=late")
+        {
+            Key = "late-actions",
+            Column = "Late action items",
+            Cell = $"{late}",
+            Measure = late,
+        };
     }
 }

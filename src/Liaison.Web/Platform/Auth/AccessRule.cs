@@ -108,6 +108,12 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public bool CanReviewPortfolioHealth => user.IsProviderUser
         && (user.IsAdministrator || user.IsInRole(Roles.Executive) || user.IsInRole(Roles.RelationshipManager));
 
+    /// <summary>The state-wide agency scoreboard: the provider's users (an agency user sees their own agency's page).</summary>
+    public bool CanSeeScoreboard => user.IsProviderUser || user.IsSystem;
+
+    /// <summary>Who starts on the scoreboard rather than on My work: executives and administrators, who oversee every agency.</summary>
+    public bool StartsOnScoreboard => user.IsProviderUser && (user.IsAdministrator || user.IsInRole(Roles.Executive));
+
     // ---- Lookups ----------------------------------------------------------------------------
 
     /// <summary>

@@ -41,8 +41,37 @@ internal enum HealthLevel
     Concern,
 }
 
-/// <summary>One line of an agency's relationship health: what it says, and how worrying it is.</summary>
-internal sealed record HealthSignal(string Label, string Value, HealthLevel Level, string? Link = null);
+/// <summary>Where a health signal shows: the agency page's health summary, the state-wide scoreboard, or both.</summary>
+[Flags]
+internal enum SignalViews
+{
+    AgencyPage = 1,
+    Scoreboard = 2,
+    Both = AgencyPage | Scoreboard,
+}
+
+/// <summary>
+/// One line of an agency's relationship health: what it says, and how worrying it is. The agency page shows
+/// <see cref="Label"/> and <see cref="Value"/>; the scoreboard makes a column of each <see cref="Key"/> (headed
+/// <see cref="Column"/>), shows <see cref="Cell"/> in it and sorts and trends by <see cref="Measure"/>. Both colour it
+/// by <see cref="Level"/>, which the contributor decides by the signal's own thresholds, and link it to the list behind it.
+/// </summary>
+internal sealed record HealthSignal(string Label, string Value, HealthLevel Level, string? Link = null)
+{
+    /// <summary>The signal's stable name, the same for every agency ("contacts-overdue"): the scoreboard's column.</summary>
+    public string Key { get; init; } = Label;
+
+    /// <summary>The scoreboard column's heading; the label unless a shorter one reads better.</summary>
+    public string Column { get; init; } = Label;
+
+    /// <summary>The scoreboard cell's text ("3", "Mona Manager"); the value unless a shorter one reads better.</summary>
+    public string Cell { get; init; } = Value;
+
+    /// <summary>The figure the scoreboard sorts by and keeps month by month (higher is worse); none for a name.</summary>
+    public double? Measure { get; init; }
+
+    public SignalViews Views { get; init; } = SignalViews.Both;
+}
 
 /// <summary>
 /// A module's part of an agency's health (register with <c>services.AddScoped&lt;IAgencyHealthContributor, ...&gt;()</c>):
@@ -65,14 +94,14 @@ internal interface IAgencyHealthContributor
 internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache)
 {
     /// <summary>
-    /// One agency's signals, kept for the user until the next save (or a minute): the agency page is the page a manager
-    /// returns to most.
+    /// One agency's signals for its page, kept for the user until the next save (or a minute): the agency page is the
+    /// page a manager returns to most.
     /// </summary>
     public async Task<IReadOnlyList<HealthSignal>> ForAgencyAsync(int agencyId, CancellationToken ct)
     {
         var today = clock.Today;
         return await cache.GetAsync($"agency-health:{agencyId}:{access.User.Id}:{today:yyyy-MM-dd}",
-            async () => (await ForAgenciesAsync([agencyId], ct))[agencyId]);
+            async () => (await ForAgenciesAsync([agencyId], ct))[agencyId].Where(s => s.Views.HasFlag(SignalViews.AgencyPage)).ToList());
     }
 
     /// <summary>The signals of each agency of <paramref name="agencyIds"/> (which the user may see), one query per contributor's kind of signal.</summary>

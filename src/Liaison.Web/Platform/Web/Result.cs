@@ -42,6 +42,9 @@ internal sealed class Result<T>
     public static Result<T> Forbidden() => new(ResultStatus.Forbidden, default, null, null);
     public static Result<T> Conflicted(ConflictInfo conflict) => new(ResultStatus.Conflict, default, null, conflict);
 
+    /// <summary>The value turned into another by <paramref name="map"/>, or the same failure.</summary>
+    public Result<TOther> Map<TOther>(Func<T, TOther> map) => IsOk ? Result<TOther>.Ok(map(Value!)) : Cast<TOther>();
+
     /// <summary>The same failure, for a use case answering another type.</summary>
     public Result<TOther> Cast<TOther>() => Status == ResultStatus.Ok
         ? throw new InvalidOperationException("Only a failure can be cast.")

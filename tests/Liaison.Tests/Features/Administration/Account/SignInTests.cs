@@ -11,10 +11,10 @@ public sealed class SignInTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     {
         using var session = app.Session();
         var login = await session.GetAsync("/Account/Login");
-        var home = await session.SubmitAsync(login, new Dictionary<string, object?> { ["Input.Email"] = TestData.Admin, ["Input.Password"] = TestData.Password });
+        var home = await session.SubmitAsync(login, new Dictionary<string, object?> { ["Input.Email"] = TestData.Manager, ["Input.Password"] = TestData.Password });
 
         Assert.Equal("https://localhost/", home.Url);
-        Assert.Contains("Welcome, Ada Admin", home.Text, StringComparison.Ordinal);
+        Assert.Contains("Welcome, Mona Manager", home.Text, StringComparison.Ordinal);
     }
 
     [Fact]

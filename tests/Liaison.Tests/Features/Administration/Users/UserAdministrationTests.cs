@@ -56,7 +56,10 @@ public sealed partial class UserAdministrationTests(LiaisonApp app) : IClassFixt
         var user = await created.JsonAsync();
         Assert.Equal(Roles.Executive, user.GetProperty("roles")[0].GetString());
         using var session = await app.SignedInAsync("direct@test.gov", "Direct-Pass-123");
-        Assert.Contains("Welcome, Dee Rect", (await session.GetAsync("/")).Text, StringComparison.Ordinal);
+        // An executive's home is the agency scoreboard, with their name on the account menu.
+        var home = await session.GetAsync("/");
+        Assert.Equal("https://localhost/Scoreboard", home.Url);
+        Assert.Contains("Dee Rect", home.Document.QuerySelector("#nav-account")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
