@@ -50,12 +50,10 @@ internal static class RelationshipsApi
             return rows.Problem();
         if (format is null)
             return TypedResults.Ok(rows.Value);
+        if (!TableExport.TryParseFormat(format, out var parsed))
+            return TableExport.UnknownFormat();
         var name = (await get.HandleAsync(id, ct)).Value!.Agency.Name;
-        return (await TableExport.AnswerAsync(format, f => Task.FromResult(ReadStakeholderMatrix.Export(rows.Value!, name, f, clock.UtcNow)))).Result switch
-        {
-            Download file => file,
-            var problem => (ProblemHttpResult)problem,
-        };
+        return new Download(ReadStakeholderMatrix.Export(rows.Value!, name, parsed, clock.UtcNow));
     }
 
     private static async Task<Results<Ok<AgencyOverviewDto>, ProblemHttpResult>> OverviewAsync(int id, GetAgencyRelationships get, AgencyHealth health,

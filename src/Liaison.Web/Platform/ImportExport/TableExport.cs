@@ -23,6 +23,9 @@ internal sealed record ExportColumn<T>(string Header, Func<T, object?> Value);
 /// <summary>Writes a list, as filtered, to CSV or XLSX. Headers match what the importers accept.</summary>
 internal static class TableExport
 {
+    /// <summary>The API's answer to a format it does not write: 400, with the error on the format field.</summary>
+    public static ProblemHttpResult UnknownFormat() => ResultTranslation.BadRequest("format", "Use format=csv or format=xlsx.", "Unknown format");
+
     public static bool TryParseFormat(string? value, out ExportFormat format) =>
         Enum.TryParse(value, ignoreCase: true, out format) && Enum.IsDefined(format);
 
@@ -45,7 +48,7 @@ internal static class TableExport
     public static async Task<Results<Download, ProblemHttpResult>> AnswerAsync(string? format, Func<ExportFormat, Task<Result<ExportFile>>> export)
     {
         if (!TryParseFormat(format ?? "csv", out var f))
-            return ResultTranslation.BadRequest("format", "Use format=csv or format=xlsx.", "Unknown format");
+            return UnknownFormat();
         var file = await export(f);
         return file.IsOk ? new Download(file.Value!) : file.Problem();
     }
