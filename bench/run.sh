@@ -125,13 +125,14 @@ results+=("$(measure "Scoreboard, sorted by late actions" page "/Scoreboard?sort
 results+=("$(measure "API scoreboard" api /api/v1/scoreboard p95-100)")
 
 # The portfolio import: 10,000 new initiatives from a CSV in the form's columns, then the same file again (every row
-# matches its initiative by agency and name, so nothing is created and the status columns add no update).
+# matches its initiative by agency and name, so nothing is created and the status columns add no update). Their latest
+# update is dated yesterday in UTC: never after the organisation's today, whatever its time zone and the hour.
 csv="$data/portfolio.csv"
 {
   echo "Initiative name,Initiative description,Agency,Project manager / owner,Current status overview,Accomplishments of last 30 days,Plans for next 30 days,Current risks / issues,Latest update date,Health,Phase,Start date,Target date"
   for i in $(seq 1 10000); do
     printf 'Imported initiative %05d,"Replaces the %05d spreadsheet, in phases",Benchmark Agency %03d,person%05d@bench.example.gov,Status %05d,Did %05d,Will do %05d,None known,%s,On track,Executing,2026-01-15,2027-06-30\n' \
-      "$i" "$i" $(( i % 150 + 50 )) $(( (i % 1000) * 10 + 1000 )) "$i" "$i" "$i" "$(date -u +%F)"
+      "$i" "$i" $(( i % 150 + 50 )) $(( (i % 1000) * 10 + 1000 )) "$i" "$i" "$i" "$(date -u -d yesterday +%F)"
   done
 } > "$csv"
 import_once() { # label
