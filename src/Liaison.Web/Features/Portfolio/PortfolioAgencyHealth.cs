@@ -34,7 +34,8 @@ internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules 
         var wins = await db.QuickWins.AsNoTracking().Where(q => ids.Contains(q.AgencyId) && q.CompletedOn >= quarter && q.CompletedOn <= today)
             .GroupBy(q => q.AgencyId).Select(g => new { AgencyId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(q => q.AgencyId, q => q.Count, ct);
-        var internalUser = access.CanSeeProviderRecords;
+        // The provider's view; the job that records the month's scoreboard runs as the system, which sees it too.
+        var internalUser = access.CanSeeProviderRecords || access.User.IsSystem;
         return ids.SelectMany(id =>
             {
                 var c = counts.GetValueOrDefault(id);
@@ -91,8 +92,8 @@ internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules 
             {
                 Key = "quick-wins-quarter",
                 Cell = $"{wins}",
-                // More quick wins is better: the scoreboard sorts the fewest first when it sorts by concern.
-                Measure = -wins,
+                Measure = wins,
+                HigherIsWorse = false,
             };
         }
     }

@@ -15,14 +15,31 @@ internal sealed record ScoreboardQuery(int? ManagerUserId = null, string? Depart
 /// <summary>A column of the scoreboard: a health signal's key and heading, in the contributors' order.</summary>
 internal sealed record ScoreboardColumn(string Key, string Title);
 
-/// <summary>One cell: its short text, its level (by the signal's own thresholds), the list behind it, and what it sorts by.</summary>
-internal sealed record ScoreboardCell(string Text, HealthLevel Level, string? Link, double? Measure);
+/// <summary>
+/// One cell: its short text, its level (by the signal's own thresholds), the list behind it, what it sorts by, and the
+/// same figure at the end of last month (none before the first month was recorded).
+/// </summary>
+internal sealed record ScoreboardCell(string Text, HealthLevel Level, string? Link, double? Measure, bool HigherIsWorse, double? LastMonth = null)
+{
+    /// <summary>The change since last month, when both months have a figure ("never" has none to compare).</summary>
+    public double? Change => Measure is { } now && LastMonth is { } then && now < Never && then < Never ? now - then : null;
+
+    /// <summary>Figures at or above this stand for "never" (no interaction yet): no change is computed from them.</summary>
+    public const double Never = int.MaxValue;
+}
+
+/// <summary>How many agencies needed attention (or gave concern) in each column, as a month ended.</summary>
+internal sealed record ScoreboardTrendMonth(DateOnly Month, IReadOnlyDictionary<string, int> NeedingAttention);
 
 internal sealed record ScoreboardRow(int AgencyId, string Name, string? Acronym, string? Department, IReadOnlyDictionary<string, ScoreboardCell> Cells);
 
 /// <summary>The scoreboard as filtered and sorted, with the choices of its filters.</summary>
 internal sealed record Scoreboard(DateOnly AsOf, IReadOnlyList<ScoreboardColumn> Columns, IReadOnlyList<ScoreboardRow> Rows,
-    IReadOnlyList<NamedRef> Managers, IReadOnlyList<string> Departments);
+    IReadOnlyList<NamedRef> Managers, IReadOnlyList<string> Departments, IReadOnlyList<ScoreboardTrendMonth> Trend)
+{
+    /// <summary>The month the movement is measured from: the one before this.</summary>
+    public DateOnly LastMonth => new DateOnly(AsOf.Year, AsOf.Month, 1).AddMonths(-1);
+}
 
 /// <summary>
 /// The state-wide agency scoreboard: a row per active agency and a column per health signal the modules contribute
@@ -79,14 +96,27 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
         var signals = await health.ForAgenciesAsync(agencies.Select(a => a.Id).ToList(), ct);
         var columns = signals.Values.SelectMany(list => list).Where(s => s.Views.HasFlag(SignalViews.Scoreboard))
             .Select(s => new ScoreboardColumn(s.Key, s.Column)).DistinctBy(c => c.Key).ToList();
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var lastMonth = thisMonth.AddMonths(-1);
+        var previous = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month == lastMonth)
+                .Select(m => new { m.AgencyId, m.Key, m.Measure }).ToListAsync(ct))
+            .ToDictionary(m => (m.AgencyId, m.Key), m => m.Measure);
         var rows = agencies.Select(a => new ScoreboardRow(a.Id, a.Name, a.Acronym, a.ParentDepartment,
                 signals[a.Id].Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key)
-                    .ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure))))
+                    .ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse,
+                        previous.GetValueOrDefault((a.Id, s.Key))))))
+            .ToList();
+        // The last twelve months that ended, and this one so far: agencies not "good" per column.
+        var since = thisMonth.AddMonths(-12);
+        var trend = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month >= since && m.Level != HealthLevel.Good)
+                .GroupBy(m => new { m.Month, m.Key }).Select(g => new { g.Key.Month, g.Key.Key, Count = g.Count() }).ToListAsync(ct))
+            .GroupBy(m => m.Month).OrderBy(g => g.Key)
+            .Select(g => new ScoreboardTrendMonth(g.Key, g.ToDictionary(m => m.Key, m => m.Count)))
             .ToList();
         var managers = (await db.CurrentManagersAsync(ct)).Select(m => new NamedRef(m.UserId, m.Name)).ToList();
         var departments = agencies.Select(a => a.ParentDepartment).OfType<string>().Where(d => d.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
-        return new Scoreboard(today, columns, rows, managers, departments);
+        return new Scoreboard(today, columns, rows, managers, departments, trend);
     }
 
     /// <summary>The scoreboard as shown (filtered and sorted), a column per signal with its cell's text.</summary>

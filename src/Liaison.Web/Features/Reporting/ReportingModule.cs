@@ -1,4 +1,5 @@
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Jobs;
 using Liaison.Web.Platform.Modules;
 
 namespace Liaison.Web.Features.Reporting;
@@ -9,7 +10,14 @@ namespace Liaison.Web.Features.Reporting;
 /// </summary>
 internal sealed class ReportingModule : ILiaisonModule
 {
-    public void AddServices(WebApplicationBuilder builder) => builder.Services.AddScoped<ReadScoreboard>();
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<ReadScoreboard>();
+        services.AddScoped<RecordScoreboardMonth>();
+        services.AddRecurringJob<ScoreboardMonthJob>("scoreboard-month",
+            TimeSpan.FromHours(builder.Configuration.GetValue("Reporting:ScoreboardRecordHours", 6.0)));
+    }
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)
     {

@@ -67,8 +67,11 @@ internal sealed record HealthSignal(string Label, string Value, HealthLevel Leve
     /// <summary>The scoreboard cell's text ("3", "Mona Manager"); the value unless a shorter one reads better.</summary>
     public string Cell { get; init; } = Value;
 
-    /// <summary>The figure the scoreboard sorts by and keeps month by month (higher is worse); none for a name.</summary>
+    /// <summary>The figure the scoreboard sorts by and keeps month by month; none for a name.</summary>
     public double? Measure { get; init; }
+
+    /// <summary>Whether a rise of <see cref="Measure"/> is bad news (late items) or good (quick wins).</summary>
+    public bool HigherIsWorse { get; init; } = true;
 
     public SignalViews Views { get; init; } = SignalViews.Both;
 }

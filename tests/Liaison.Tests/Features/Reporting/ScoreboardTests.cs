@@ -5,6 +5,7 @@ using Liaison.Tests.Features.Platform;
 using Liaison.Tests.Infrastructure;
 using Liaison.Web.Features.Reporting;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -193,5 +194,57 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         var after = await CountAsync();
         Assert.True(before == after, $"{before} commands for 2 agencies, {after} for 20:\n{texts[0]}\n=====\n{texts[1]}");
         Assert.InRange(before, 3, 12);
+    }
+
+    [Fact]
+    public async Task The_month_is_recorded_and_each_cell_shows_its_movement_since_last_month()
+    {
+        using var admin = await app.ApiAsync(TestData.Admin);
+        var agency = (await admin.PostAsJsonAsync("/api/v1/agencies", new { name = "Movement agency", acronym = "MOV" })).Id();
+        var thisMonth = new DateOnly(app.Today.Year, app.Today.Month, 1);
+        await app.WithDbAsync(async db =>
+        {
+            // Last month it had two late action items and one quick win; now it has none of either.
+            db.ScoreboardMonths.AddRange(
+                new ScoreboardMonth { Month = thisMonth.AddMonths(-1), AgencyId = agency, Key = "late-actions", Measure = 2, Level = HealthLevel.Attention, Cell = "2" },
+                new ScoreboardMonth { Month = thisMonth.AddMonths(-1), AgencyId = agency, Key = "quick-wins-quarter", Measure = 1, Level = HealthLevel.Good, Cell = "1" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        int recorded;
+        await using (var scope = app.Services.CreateAsyncScope())
+            recorded = await scope.ServiceProvider.GetRequiredService<RecordScoreboardMonth>().HandleAsync(CancellationToken.None);
+        var active = await app.WithDbAsync(db => db.Agencies.CountAsync(a => a.IsActive));
+        Assert.Equal(active * 9, recorded);
+        var mine = await app.WithDbAsync(db => db.ScoreboardMonths.Where(m => m.AgencyId == agency && m.Month == thisMonth).ToListAsync());
+        Assert.Equal(("None", HealthLevel.Concern), mine.Where(m => m.Key == "primary-manager").Select(m => (m.Cell, m.Level)).Single());
+
+        using var executive = await app.ApiAsync(TestData.Executive);
+        var board = await executive.GetJsonAsync("/api/v1/scoreboard");
+        var row = Row(board, "MOV");
+        var late = row.GetProperty("cells").GetProperty("late-actions");
+        Assert.Equal(-2, late.GetProperty("change").GetDouble());
+        var wins = row.GetProperty("cells").GetProperty("quick-wins-quarter");
+        Assert.Equal(-1, wins.GetProperty("change").GetDouble());
+        Assert.False(wins.GetProperty("higherIsWorse").GetBoolean());
+
+        var trend = board.GetProperty("trend").EnumerateArray().ToList();
+        Assert.Equal([thisMonth.AddMonths(-1).ToString("yyyy-MM-dd"), thisMonth.ToString("yyyy-MM-dd")],
+            trend.Select(t => t.GetProperty("month").GetString()));
+        Assert.Equal(1, trend[0].GetProperty("needingAttention").GetProperty("late-actions").GetInt32());
+        Assert.True(trend[1].GetProperty("needingAttention").GetProperty("primary-manager").GetInt32() >= 2);
+
+        // Recording again in the month replaces the month, it does not add to it.
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(recorded, await scope.ServiceProvider.GetRequiredService<RecordScoreboardMonth>().HandleAsync(CancellationToken.None));
+        Assert.Equal(recorded, await app.WithDbAsync(db => db.ScoreboardMonths.CountAsync(m => m.Month == thisMonth)));
+
+        var page = await (await app.SignedInAsync(TestData.Executive)).GetAsync("/Scoreboard");
+        var cell = page.Document.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("MOV", StringComparison.Ordinal))
+            .QuerySelectorAll("td.liaison-level")[4];
+        Assert.Contains("since", cell.QuerySelector(".liaison-move")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("better", cell.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.GetElementById("trend-heading"));
     }
 }
