@@ -28,7 +28,8 @@ internal sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiat
         // The agency page, My work, the stale lists and the health page: open initiatives by agency, owner and manager,
         // by last update; a stale one is a range of each. With MissingCount, the health page's figures and its
         // exceptions by owner are counted from the index alone.
-        builder.HasIndex(i => new { i.AgencyId, i.OpenUpdatedOn });
+        // Health in the agency index: the scoreboard counts each agency's open initiatives by health from the index alone.
+        builder.HasIndex(i => new { i.AgencyId, i.OpenUpdatedOn, i.Health });
         builder.HasIndex(i => new { i.OwnerPersonId, i.OpenUpdatedOn, i.MissingCount });
         builder.HasIndex(i => new { i.RelationshipManagerPersonId, i.OpenUpdatedOn });
         builder.HasIndex(i => new { i.OpenUpdatedOn, i.MissingCount });
