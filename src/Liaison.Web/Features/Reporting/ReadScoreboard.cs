@@ -66,10 +66,7 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
         return Result<Scoreboard>.Ok(board with { Rows = Sorted(rows, board.Columns, query).ToList() });
     }
 
-    /// <summary>The columns a sort may name: "name", "department", or a column's key.</summary>
-    public static bool IsSortable(string? sort, IReadOnlyList<ScoreboardColumn> columns) =>
-        sort is null || sort is "name" or "department" || columns.Any(c => c.Key == sort);
-
+    /// <summary>By "name" (the default, or anything unknown), "department", or a column's key.</summary>
     private static IEnumerable<ScoreboardRow> Sorted(IEnumerable<ScoreboardRow> rows, IReadOnlyList<ScoreboardColumn> columns, ScoreboardQuery query)
     {
         var byName = StringComparer.CurrentCultureIgnoreCase;
