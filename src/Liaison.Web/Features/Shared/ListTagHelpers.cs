@@ -40,6 +40,10 @@ public sealed class SortHeaderTagHelper : TagHelper
     [HtmlAttributeName("liaison-default")]
     public bool IsDefault { get; set; }
 
+    /// <summary>Whether the list runs in descending order when none is asked for (newest first).</summary>
+    [HtmlAttributeName("liaison-default-desc")]
+    public bool DefaultDescending { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -48,13 +52,17 @@ public sealed class SortHeaderTagHelper : TagHelper
     {
         var request = ViewContext.HttpContext.Request;
         var current = request.Query["sort"].ToString();
-        var desc = string.Equals(request.Query["desc"], "true", StringComparison.OrdinalIgnoreCase);
+        var asked = request.Query["desc"].ToString();
+        // The direction the list itself applied: the one asked for, else the list's own default.
+        var desc = asked.Length > 0 ? string.Equals(asked, "true", StringComparison.OrdinalIgnoreCase) : DefaultDescending;
         var active = current == Key || (current.Length == 0 && IsDefault);
         var label = (await output.GetChildContentAsync()).GetContent();
         output.Attributes.SetAttribute("scope", "col");
         if (active)
             output.Attributes.SetAttribute("aria-sort", desc ? "descending" : "ascending");
-        var href = QueryLinks.With(request, ("sort", Key), ("desc", active && !desc ? "true" : null), ("page", null));
+        // Selecting the active column reverses it; another column starts ascending (said outright where the default is not).
+        var next = active ? (desc ? "false" : "true") : (DefaultDescending ? "false" : null);
+        var href = QueryLinks.With(request, ("sort", Key), ("desc", next == "false" && !DefaultDescending ? null : next), ("page", null));
         var state = active ? (desc ? " (sorted descending)" : " (sorted ascending)") : "";
         var arrow = active ? (desc ? " ▼" : " ▲") : "";
         output.Content.SetHtmlContent(
