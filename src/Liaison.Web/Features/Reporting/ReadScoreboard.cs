@@ -90,17 +90,15 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
     {
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive)
             .Select(a => new { a.Id, a.Name, a.Acronym, a.ParentDepartment }).ToListAsync(ct);
-        var signals = await health.ForAgenciesAsync(agencies.Select(a => a.Id).ToList(), ct);
-        var columns = signals.Values.SelectMany(list => list).Where(s => s.Views.HasFlag(SignalViews.Scoreboard))
-            .Select(s => new ScoreboardColumn(s.Key, s.Column)).DistinctBy(c => c.Key).ToList();
+        var signals = await health.ForScoreboardAsync(agencies.Select(a => a.Id).ToList(), ct);
+        var columns = signals.Values.SelectMany(list => list).Select(s => new ScoreboardColumn(s.Key, s.Column)).DistinctBy(c => c.Key).ToList();
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var lastMonth = thisMonth.AddMonths(-1);
         var previous = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month == lastMonth)
                 .Select(m => new { m.AgencyId, m.Key, m.Measure }).ToListAsync(ct))
             .ToDictionary(m => (m.AgencyId, m.Key), m => m.Measure);
         var rows = agencies.Select(a => new ScoreboardRow(a.Id, a.Name, a.Acronym, a.ParentDepartment,
-                signals[a.Id].Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key)
-                    .ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse,
+                signals[a.Id].ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse,
                         previous.GetValueOrDefault((a.Id, s.Key))))))
             .ToList();
         // The last twelve months that ended, and this one so far: agencies not "good" per column.

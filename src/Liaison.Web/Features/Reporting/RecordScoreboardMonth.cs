@@ -16,19 +16,18 @@ internal sealed class RecordScoreboardMonth(LiaisonDbContext db, AgencyHealth he
         var today = clock.Today;
         var month = new DateOnly(today.Year, today.Month, 1);
         var ids = await db.Agencies.AsNoTracking().Where(a => a.IsActive).Select(a => a.Id).ToListAsync(ct);
-        var signals = await health.ForAgenciesAsync(ids, ct);
+        var signals = await health.ForScoreboardAsync(ids, ct);
         var now = clock.UtcNow;
-        var rows = signals.SelectMany(agency => agency.Value.Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key)
-                .Select(s => new ScoreboardMonth
-                {
-                    Month = month,
-                    AgencyId = agency.Key,
-                    Key = s.Key.Length > 64 ? s.Key[..64] : s.Key,
-                    Measure = s.Measure,
-                    Level = s.Level,
-                    Cell = s.Cell.Length > 200 ? s.Cell[..200] : s.Cell,
-                    RecordedAt = now,
-                }))
+        var rows = signals.SelectMany(agency => agency.Value.Select(s => new ScoreboardMonth
+        {
+            Month = month,
+            AgencyId = agency.Key,
+            Key = s.Key.Length > 64 ? s.Key[..64] : s.Key,
+            Measure = s.Measure,
+            Level = s.Level,
+            Cell = s.Cell.Length > 200 ? s.Cell[..200] : s.Cell,
+            RecordedAt = now,
+        }))
             .ToList();
         // One writer at a time (on any instance), and the month replaced whole or not at all.
         await using var write = await db.BeginWriteAsync(ct);

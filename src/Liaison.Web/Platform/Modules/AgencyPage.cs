@@ -107,6 +107,14 @@ internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contrib
             async () => (await ForAgenciesAsync([agencyId], ct))[agencyId].Where(s => s.Views.HasFlag(SignalViews.AgencyPage)).ToList());
     }
 
+    /// <summary>
+    /// The scoreboard's cells of each agency of <paramref name="agencyIds"/>: its signals that show there, one per key
+    /// (what the scoreboard shows and what the month's record keeps).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForScoreboardAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct) =>
+        (await ForAgenciesAsync(agencyIds, ct)).ToDictionary(a => a.Key,
+            IReadOnlyList<HealthSignal> (a) => a.Value.Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key).ToList());
+
     /// <summary>The signals of each agency of <paramref name="agencyIds"/> (which the user may see), one query per contributor's kind of signal.</summary>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForAgenciesAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct)
     {
