@@ -27,4 +27,7 @@ internal sealed class IndexModel(ListMeetings meetings, PeopleOptions options, A
         KindOptions = Enum.GetValues<MeetingKind>().Select(k => new SelectListItem(MeetingKinds.Label(k), k.ToString())).Selecting(query.Kind);
         WhenOptions = new List<SelectListItem> { new("Upcoming", "upcoming"), new("Past", "past"), new("All", "all") }.Selecting(query.When ?? "upcoming");
     }
+
+    public Task<IActionResult> OnGetExportAsync([FromQuery] MeetingListQuery query, string? format, CancellationToken ct) =>
+        this.ExportAsync(format, f => meetings.ExportAsync(query, f, ct));
 }

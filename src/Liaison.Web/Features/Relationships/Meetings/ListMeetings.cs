@@ -1,5 +1,6 @@
 using FluentValidation;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,51 @@ internal sealed class ListMeetings(LiaisonDbContext db, OrganisationClock time, 
 {
     public async Task<PagedResult<MeetingRow>> ListAsync(MeetingListQuery query, CancellationToken ct)
     {
+        var page = await Filtered(query).Select(m => new
+        {
+            m.Id,
+            m.Title,
+            m.Kind,
+            m.StartsAt,
+            m.Status,
+            Agencies = m.Agencies.Select(a => a.Agency!.Acronym ?? a.Agency.Name).ToList(),
+            Attendees = m.Attendees.Count,
+        }).ToPageAsync(query, ct, counts);
+        return new PagedResult<MeetingRow>(page.Items.Select(m => new MeetingRow(m.Id, m.Title, m.Kind, m.StartsAt, m.Status, m.Agencies, m.Attendees)).ToList(),
+            page.Page, page.PageSize, page.TotalCount);
+    }
+
+    /// <summary>The list as filtered, every page of it, with times in the organisation's zone (the column says which).</summary>
+    public async Task<ExportFile> ExportAsync(MeetingListQuery query, ExportFormat format, CancellationToken ct)
+    {
+        var rows = await Filtered(query).Select(m => new
+        {
+            m.Id,
+            m.Title,
+            m.Kind,
+            m.StartsAt,
+            m.EndsAt,
+            m.Location,
+            m.Status,
+            m.AgendaSentAt,
+            Agencies = m.Agencies.Select(a => a.Agency!.Name).ToList(),
+            Attendees = m.Attendees.Select(a => a.Person!.FirstName + " " + a.Person.LastName).ToList(),
+        }).ToListAsync(ct);
+        var zone = time.IanaZoneId;
+        List<ExportColumn<MeetingExportRow>> columns =
+        [
+            new("Id", r => r.Id), new($"Starts ({zone})", r => r.Starts), new($"Ends ({zone})", r => r.Ends), new("Title", r => r.Title),
+            new("Kind", r => r.Kind), new("Status", r => r.Status), new("Agencies", r => r.Agencies), new("Location", r => r.Location),
+            new("Attendees", r => r.Attendees), new("Agenda sent", r => r.AgendaSent),
+        ];
+        var export = rows.Select(m => new MeetingExportRow(m.Id, time.ToLocal(m.StartsAt), time.ToLocal(m.EndsAt), m.Title, MeetingKinds.Label(m.Kind),
+            m.Status.ToString(), string.Join("; ", m.Agencies), m.Location, string.Join("; ", m.Attendees),
+            m.AgendaSentAt is { } sent ? time.ToLocal(sent) : null));
+        return TableExport.ToFile(export, columns, format, "meetings", time.ToLocal(time.UtcNow));
+    }
+
+    private IQueryable<Meeting> Filtered(MeetingListQuery query)
+    {
         var now = time.UtcNow;
         var meetings = db.Meetings.AsNoTracking();
         var past = string.Equals(query.When, "past", StringComparison.OrdinalIgnoreCase);
@@ -38,18 +84,9 @@ internal sealed class ListMeetings(LiaisonDbContext db, OrganisationClock time, 
             meetings = meetings.Where(m => m.Kind == kind);
         if (Paging.SearchPattern(query.Search) is { } term)
             meetings = meetings.Where(m => m.Title.ToLower().Contains(term));
-        var ordered = past ? meetings.OrderByDescending(m => m.StartsAt).ThenBy(m => m.Id) : meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
-        var page = await ordered.Select(m => new
-        {
-            m.Id,
-            m.Title,
-            m.Kind,
-            m.StartsAt,
-            m.Status,
-            Agencies = m.Agencies.Select(a => a.Agency!.Acronym ?? a.Agency.Name).ToList(),
-            Attendees = m.Attendees.Count,
-        }).ToPageAsync(query, ct, counts);
-        return new PagedResult<MeetingRow>(page.Items.Select(m => new MeetingRow(m.Id, m.Title, m.Kind, m.StartsAt, m.Status, m.Agencies, m.Attendees)).ToList(),
-            page.Page, page.PageSize, page.TotalCount);
+        return past ? meetings.OrderByDescending(m => m.StartsAt).ThenBy(m => m.Id) : meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
     }
+
+    private sealed record MeetingExportRow(int Id, DateTime Starts, DateTime Ends, string Title, string Kind, string Status, string Agencies, string? Location,
+        string Attendees, DateTime? AgendaSent);
 }

@@ -1,3 +1,4 @@
+using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,6 +24,7 @@ internal static class MeetingsApi
     {
         var group = api.MapGroup("/meetings").WithTags("Meetings");
         group.MapGet("/", ListMeetingsAsync).WithSummary("Meetings (when=upcoming|past|all, agencyId, kind, search)");
+        group.MapGet("/export", ExportMeetingsAsync).WithSummary("Export the meetings as filtered (format=csv|xlsx; times in the organisation's zone)");
         group.MapGet("/{id:int}", MeetingAsync).WithSummary("One meeting with its agenda and attendees (times in UTC)");
         group.MapPost("/", PlanMeetingAsync).WithSummary("Plan a meeting; startsAt and endsAt are the organisation's local time, agenda is one item per line");
         group.MapPut("/{id:int}", EditMeetingAsync).WithSummary("Edit a meeting, or record it as held with attendance, minutes and decisions");
@@ -35,6 +37,10 @@ internal static class MeetingsApi
 
     private static async Task<Ok<PagedResult<MeetingRow>>> ListMeetingsAsync([AsParameters] MeetingListQuery query, ListMeetings meetings, CancellationToken ct) =>
         TypedResults.Ok(await meetings.ListAsync(query, ct));
+
+    private static Task<Results<Download, ProblemHttpResult>> ExportMeetingsAsync([AsParameters] MeetingListQuery query, string? format,
+        ListMeetings meetings, CancellationToken ct) =>
+        TableExport.AnswerAsync(format, f => meetings.ExportAsync(query, f, ct));
 
     private static async Task<Results<VersionedOk<MeetingDto>, ProblemHttpResult>> MeetingAsync(int id, ManageMeetings meetings, CancellationToken ct) =>
         (await meetings.GetAsync(id, ct)).ToVersioned(MeetingDto.From, m => m.Version);
