@@ -13,6 +13,20 @@ internal sealed class OrganisationSettings : IVersioned, ITimestamped
     /// <summary>What relationship managers are called here: ARM, client liaison, ...</summary>
     public string RelationshipManagerTitle { get; set; } = "Relationship manager";
 
+    /// <summary>
+    /// The title inside a sentence ("No ARM", "No relationship manager"): an acronym or a name with capitals inside keeps
+    /// its case; only a capital that merely starts a sentence-case title is lowered.
+    /// </summary>
+    public string RelationshipManagerTerm => InSentence(RelationshipManagerTitle);
+
+    internal static string InSentence(string title)
+    {
+        var firstWord = title.Split(' ', 2)[0];
+        return firstWord.Length < 2 || !char.IsUpper(firstWord[0]) || firstWord.Skip(1).Any(char.IsUpper)
+            ? title
+            : char.ToLowerInvariant(title[0]) + title[1..];
+    }
+
     /// <summary>1 = January ... 12 = December. July by default, as most US states.</summary>
     public int FiscalYearStartMonth { get; set; } = 7;
 

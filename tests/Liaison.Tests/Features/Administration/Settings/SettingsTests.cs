@@ -26,6 +26,22 @@ public sealed class SettingsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Assert.Contains("Client liaison", userForm.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ARM", "No ARM", "Load by ARM")]
+    [InlineData("Client liaison", "No client liaison", "Load by client liaison")]
+    [InlineData("IT Business Partner", "No IT Business Partner", "Load by IT Business Partner")]
+    public async Task The_coverage_page_names_the_role_as_configured_keeping_an_acronyms_case(string title, string missing, string load)
+    {
+        using var admin = await app.SignedInAsync(TestData.Admin);
+        var form = await admin.GetAsync("/Settings");
+        await admin.SubmitAsync(form, new Dictionary<string, object?> { ["Input.RelationshipManagerTitle"] = title });
+
+        var coverage = await admin.GetAsync("/Coverage");
+        var headings = coverage.Document.QuerySelectorAll("h2").Select(h => Page.Normalize(h.TextContent)).ToList();
+        Assert.Contains(headings, h => h.StartsWith(missing + " (", StringComparison.Ordinal));
+        Assert.Contains(load, headings);
+    }
+
     [Fact]
     public async Task Empty_names_are_refused_at_the_field()
     {
