@@ -25,6 +25,13 @@ public static class Spreadsheets
             }).ToList()).ToList();
     }
 
+    /// <summary>The first sheet's XML, to read what a spreadsheet program shows besides the cells (panes, filters, widths).</summary>
+    public static XDocument Sheet(byte[] content)
+    {
+        using var zip = new ZipArchive(new MemoryStream(content));
+        return XDocument.Load(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+    }
+
     /// <summary>The rows of a CSV file (no quoted commas in what the tests read).</summary>
     public static List<string[]> ReadCsv(byte[] content) =>
         Encoding.UTF8.GetString(content).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)

@@ -73,8 +73,15 @@ internal static class TableExport
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// One sheet as people expect an export to open: the header row frozen and filtered, each column as wide as what it
+    /// holds (within reason), dates as dates.
+    /// </summary>
     public static byte[] WriteXlsx<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
     {
+        var cells = rows.Select(row => columns.Select(c => c.Value(row)).ToArray()).ToList();
+        var lastCell = $"{ColumnName(columns.Count)}{cells.Count + 1}";
+        var name = sheetName.Length > 31 ? sheetName[..31] : sheetName;
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -86,26 +93,65 @@ internal static class TableExport
             using (var writer = OpenXmlWriter.Create(sheet))
             {
                 writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                    new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+                { TabSelected = true, WorkbookViewId = 0 }));
+                writer.WriteElement(new Columns(columns.Select((column, i) => new Column
+                {
+                    Min = (uint)(i + 1),
+                    Max = (uint)(i + 1),
+                    Width = Width(column.Header, cells.Select(r => r[i])),
+                    CustomWidth = true,
+                })));
                 writer.WriteStartElement(new SheetData());
                 writer.WriteStartElement(new Row());
                 foreach (var column in columns)
                     writer.WriteElement(TextCell(FormatText(column.Header)!, style: 1));
                 writer.WriteEndElement();
-                foreach (var row in rows)
+                foreach (var row in cells)
                 {
                     writer.WriteStartElement(new Row());
-                    foreach (var column in columns)
-                        writer.WriteElement(Cell(column.Value(row)));
+                    foreach (var value in row)
+                        writer.WriteElement(Cell(value));
                     writer.WriteEndElement();
                 }
                 writer.WriteEndElement();
+                writer.WriteElement(new AutoFilter { Reference = $"A1:{lastCell}" });
                 writer.WriteEndElement();
             }
-            var name = sheetName.Length > 31 ? sheetName[..31] : sheetName;
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = name }));
+            // Excel keeps a filter's range in this hidden name; without it, it repairs the file on opening.
+            workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(columns.Count)}${cells.Count + 1}")
+            {
+                Name = "_xlnm._FilterDatabase",
+                LocalSheetId = 0,
+                Hidden = true,
+            }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>A column's width in characters: its longest value or header, from 8 to 60 (longer text wraps in the cell when widened).</summary>
+    private static double Width(string header, IEnumerable<object?> values)
+    {
+        var longest = values.Select(v => v switch
+        {
+            DateOnly => 10,
+            DateTime => 16,
+            _ => FormatText(v)?.Length ?? 0,
+        }).DefaultIfEmpty(0).Max();
+        return Math.Clamp(Math.Max(longest, header.Length) + 2, 8, 60);
+    }
+
+    /// <summary>A, B, ... Z, AA, AB, ...: the letters of the n-th column (1-based).</summary>
+    private static string ColumnName(int n)
+    {
+        var name = "";
+        for (; n > 0; n = (n - 1) / 26)
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        return name;
     }
 
     private static Cell Cell(object? value) => value switch
