@@ -39,6 +39,11 @@ public sealed class LayoutTests(BrowserFixture browser, DemoSite site) : IClassF
             var navTops = await page.EvaluateAsync<double[]>(
                 "[...document.querySelectorAll('.usa-nav__primary > li')].map(li => Math.round(li.getBoundingClientRect().top))");
             Assert.True(navTops.Distinct().Count() == 1, $"{url} as {email}: the header's items wrap onto {navTops.Distinct().Count()} lines");
+            var wrapped = await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('.usa-nav__primary > li > a > span, .usa-nav__primary > li > button > span')]" +
+                ".filter(span => { const r = document.createRange(); r.selectNodeContents(span); " +
+                "return new Set([...r.getClientRects()].map(rect => Math.round(rect.top))).size > 1; }).map(span => span.textContent)");
+            Assert.True(wrapped.Length == 0, $"{url} as {email}: header items on two lines: {string.Join(", ", wrapped)}");
             var clipped = await ClippedFilterControlsAsync(page);
             Assert.True(clipped.Length == 0, $"{url}: the filter bar clips {string.Join(", ", clipped)}");
             Assert.False(await ScrollsSidewaysAsync(page), $"{url} scrolls sideways at 1280 px");

@@ -18,5 +18,10 @@ mkdirSync(join(lib, "swagger-ui"), { recursive: true });
 for (const file of ["swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"]) {
   cpSync(join(swaggerUi, file), join(lib, "swagger-ui", file));
 }
+// Charts (Chart.js, MIT): the UMD bundle, which defines window.Chart; wwwroot/js/charts.js draws each chart from its table.
+const chartJs = join(root, "node_modules", "chart.js");
+mkdirSync(join(lib, "chart.js"), { recursive: true });
+cpSync(join(chartJs, "dist", "chart.umd.min.js"), join(lib, "chart.js", "chart.umd.min.js"));
+cpSync(join(chartJs, "LICENSE.md"), join(lib, "chart.js", "LICENSE.md"));
 writeFileSync(join(lib, ".stamp"), new Date().toISOString());
 console.log("Front-end assets copied to wwwroot/lib");

@@ -103,10 +103,13 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
             .ToList();
         // The last twelve months that ended, and this one so far: agencies not "good" per column.
         var since = thisMonth.AddMonths(-12);
-        var trend = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month >= since && m.Level != HealthLevel.Good)
+        var counts = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month >= since && m.Level != HealthLevel.Good)
                 .GroupBy(m => new { m.Month, m.Key }).Select(g => new { g.Key.Month, g.Key.Key, Count = g.Count() }).ToListAsync(ct))
-            .GroupBy(m => m.Month).OrderBy(g => g.Key)
-            .Select(g => new ScoreboardTrendMonth(g.Key, g.ToDictionary(m => m.Key, m => m.Count)))
+            .ToLookup(m => m.Month);
+        // Every month that was recorded, also one in which every agency was fine (it has no count above).
+        var recorded = await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month >= since).Select(m => m.Month).Distinct().ToListAsync(ct);
+        var trend = recorded.Order()
+            .Select(month => new ScoreboardTrendMonth(month, counts[month].ToDictionary(m => m.Key, m => m.Count)))
             .ToList();
         var managers = (await db.CurrentManagersAsync(ct)).Select(m => new NamedRef(m.UserId, m.Name)).ToList();
         var departments = agencies.Select(a => a.ParentDepartment).OfType<string>().Where(d => d.Length > 0)

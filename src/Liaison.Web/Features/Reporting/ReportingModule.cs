@@ -15,6 +15,7 @@ internal sealed class ReportingModule : ILiaisonModule
         var services = builder.Services;
         services.AddScoped<ReadScoreboard>();
         services.AddScoped<RecordScoreboardMonth>();
+        services.AddScoped<IDemoSeeder, ReportingDemo>();
         services.AddRecurringJob<ScoreboardMonthJob>("scoreboard-month",
             TimeSpan.FromHours(builder.Configuration.GetValue("Reporting:ScoreboardRecordHours", 6.0)));
     }

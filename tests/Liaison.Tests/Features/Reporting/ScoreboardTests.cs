@@ -204,8 +204,10 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         var thisMonth = new DateOnly(app.Today.Year, app.Today.Month, 1);
         await app.WithDbAsync(async db =>
         {
-            // Last month it had two late action items and one quick win; now it has none of either.
+            // Last month it had two late action items and one quick win; now it has none of either. The month before,
+            // every agency recorded was fine: the month is in the trend all the same, with nobody needing attention.
             db.ScoreboardMonths.AddRange(
+                new ScoreboardMonth { Month = thisMonth.AddMonths(-2), AgencyId = agency, Key = "late-actions", Measure = 0, Level = HealthLevel.Good, Cell = "0" },
                 new ScoreboardMonth { Month = thisMonth.AddMonths(-1), AgencyId = agency, Key = "late-actions", Measure = 2, Level = HealthLevel.Attention, Cell = "2" },
                 new ScoreboardMonth { Month = thisMonth.AddMonths(-1), AgencyId = agency, Key = "quick-wins-quarter", Measure = 1, Level = HealthLevel.Good, Cell = "1" });
             await db.SaveChangesAsync();
@@ -230,10 +232,11 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         Assert.False(wins.GetProperty("higherIsWorse").GetBoolean());
 
         var trend = board.GetProperty("trend").EnumerateArray().ToList();
-        Assert.Equal([thisMonth.AddMonths(-1).ToString("yyyy-MM-dd"), thisMonth.ToString("yyyy-MM-dd")],
+        Assert.Equal([thisMonth.AddMonths(-2).ToString("yyyy-MM-dd"), thisMonth.AddMonths(-1).ToString("yyyy-MM-dd"), thisMonth.ToString("yyyy-MM-dd")],
             trend.Select(t => t.GetProperty("month").GetString()));
-        Assert.Equal(1, trend[0].GetProperty("needingAttention").GetProperty("late-actions").GetInt32());
-        Assert.True(trend[1].GetProperty("needingAttention").GetProperty("primary-manager").GetInt32() >= 2);
+        Assert.Empty(trend[0].GetProperty("needingAttention").EnumerateObject());
+        Assert.Equal(1, trend[1].GetProperty("needingAttention").GetProperty("late-actions").GetInt32());
+        Assert.True(trend[2].GetProperty("needingAttention").GetProperty("primary-manager").GetInt32() >= 2);
 
         // Recording again in the month replaces the month, it does not add to it.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -246,5 +249,8 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         Assert.Contains("since", cell.QuerySelector(".liaison-move")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("better", cell.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Document.GetElementById("trend-heading"));
+        var chartTable = page.Document.QuerySelector("table[data-chart]")!;
+        Assert.Equal(3, chartTable.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(9, chartTable.QuerySelectorAll("thead th[data-series]").Length);
     }
 }
