@@ -78,9 +78,12 @@ public static class Spreadsheets
 /// <summary>Parses iCalendar text with Mozilla's ical.js (tests/Liaison.Tests/js), independently of Liaison's own writer.</summary>
 public static class ICalendar
 {
-    public sealed record Event(string Uid, string Summary, string? Location, string? Description, string Start, string End, bool AllDay, string? Status);
+    public sealed record Event(string Uid, string Summary, string? Location, string? Description, string Start, string End, bool AllDay, string? Status,
+        int Sequence = 0, string? Url = null, string? Organizer = null, Attendee[]? Attendees = null);
 
-    public sealed record Parsed(string? Name, Event[] Events);
+    public sealed record Attendee(string Address, string? Name);
+
+    public sealed record Parsed(string? Name, Event[] Events, string? Method = null);
 
     public static async Task<Parsed> ParseAsync(string ics)
     {

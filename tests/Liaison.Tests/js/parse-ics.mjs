@@ -20,6 +20,10 @@ const events = calendar.getAllSubcomponents("vevent").map((component) => {
     end: event.endDate.isDate ? event.endDate.toString() : event.endDate.toJSDate().toISOString(),
     allDay: event.startDate.isDate,
     status: component.getFirstPropertyValue("status"),
+    sequence: event.sequence ?? 0,
+    url: component.getFirstPropertyValue("url") ?? null,
+    organizer: component.getFirstPropertyValue("organizer") ?? null,
+    attendees: component.getAllProperties("attendee").map((p) => ({ address: p.getFirstValue(), name: p.getParameter("cn") ?? null })),
   };
 });
-console.log(JSON.stringify({ name: calendar.getFirstPropertyValue("x-wr-calname"), events }));
+console.log(JSON.stringify({ name: calendar.getFirstPropertyValue("x-wr-calname"), method: calendar.getFirstPropertyValue("method"), events }));

@@ -32,6 +32,7 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<ManageMeetings>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<SendMeetingAgenda>();
+        services.AddScoped<MeetingMail>();
         services.AddSingleton<MeetingCalendar>();
         services.AddScoped<ICalendarSource, MeetingsCalendarSource>();
         services.AddScoped<CountEngagement>();

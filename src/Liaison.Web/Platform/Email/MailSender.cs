@@ -52,11 +52,20 @@ internal sealed class SmtpOAuth2Options
 /// Writes a message out: as an .eml file into the pickup folder (development; nothing leaves the machine) or through
 /// SMTP with MailKit, which Microsoft recommends over System.Net.Mail's SmtpClient and which speaks XOAUTH2.
 /// </summary>
-internal sealed class MailSender(IOptions<EmailOptions> options, SmtpTokens tokens, IHostEnvironment env, IConfiguration config)
+internal sealed class MailSender(IOptions<EmailOptions> options, SmtpTokens tokens, IHostEnvironment env, IConfiguration config, Web.PublicUrls urls)
 {
-    private static MimeMessage Compose(OutboxMessage message, EmailOptions settings)
+    /// <summary>
+    /// The message as sent. Its Message-ID is the queued message's own (<c>liaison.{id}.{queued}@</c> the public host), so a
+    /// message sent again after a failed attempt is recognised as the same one; its Date is when it was queued.
+    /// </summary>
+    internal static MimeMessage Compose(OutboxMessage message, EmailOptions settings, string host)
     {
-        var mail = new MimeMessage { Subject = message.Subject };
+        var mail = new MimeMessage
+        {
+            Subject = message.Subject,
+            MessageId = $"liaison.{message.Id}.{message.CreatedAt.Ticks:x}@{host}",
+            Date = new DateTimeOffset(DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Utc)),
+        };
         mail.From.Add(new MailboxAddress(settings.FromName, settings.From));
         foreach (var address in message.To.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             mail.To.Add(MailboxAddress.Parse(address));
@@ -74,7 +83,7 @@ internal sealed class MailSender(IOptions<EmailOptions> options, SmtpTokens toke
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
         var settings = options.Value;
-        var mail = Compose(message, settings);
+        var mail = Compose(message, settings, urls.Host);
         if (settings.Delivery == EmailDelivery.Pickup)
         {
             var folder = settings.PickupFolder is { Length: > 0 } configured

@@ -71,6 +71,101 @@ public sealed partial class MeetingTests(LiaisonApp app) : IClassFixture<Liaison
     }
 
     [Fact]
+    public async Task The_agenda_mail_is_an_invitation_with_html_a_link_and_a_message_id_and_a_change_or_cancellation_follows_it()
+    {
+        using var api = await app.ApiAsync(TestData.Manager);
+        var start = LocalNow.Date.AddDays(21).AddHours(9);
+        var id = await PlanAsync(api, "Invitation meeting", start);
+        (await api.PostAsync($"/api/v1/meetings/{id}/send-agenda", null)).EnsureSuccessStatusCode();
+        var agenda = Mail.Parse((await app.DeliverAsync()).Single(m => m.Contains("Subject: Agenda: Invitation meeting", StringComparison.Ordinal) && Mail.To(m).Address == "rita@revenue.gov"));
+        Assert.Matches(@"^liaison\.\d+\.[0-9a-f]+@localhost$", agenda.MessageId);
+        var html = agenda.HtmlBody;
+        Assert.NotNull(html);
+        Assert.Contains("<li>Welcome, introductions; and coffee</li>", html, StringComparison.Ordinal);
+        var link = $"https://localhost/Meetings/Details/{id}"; // the public URL the tests configure, not the request's host
+        Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal);
+        Assert.Contains(link, agenda.TextBody, StringComparison.Ordinal);
+        var invitation = await ICalendar.ParseAsync(Ics(agenda));
+        Assert.Equal("REQUEST", invitation.Method);
+        var e = Assert.Single(invitation.Events);
+        Assert.Equal($"meeting-{id}@localhost", e.Uid);
+        Assert.Equal(link, e.Url);
+        Assert.Equal("mailto:liaison@localhost", e.Organizer);
+        Assert.Equal(["mailto:rita@revenue.gov", "mailto:sam@provider.gov"], e.Attendees!.Select(a => a.Address).Order().ToArray());
+        Assert.Contains(e.Attendees!, a => a.Name == "Rita Revenue");
+
+        // The same meeting, downloaded, is published: same UID, no attendees.
+        var download = await ICalendar.ParseAsync(await (await api.GetAsync($"/api/v1/meetings/{id}/ics")).Content.ReadAsStringAsync());
+        Assert.Equal("PUBLISH", download.Method);
+        Assert.Equal(e.Uid, download.Events.Single().Uid);
+        Assert.Empty(download.Events.Single().Attendees!);
+
+        // A new time after the agenda went out: an update, same UID, a higher SEQUENCE.
+        var current = await api.GetJsonAsync($"/api/v1/meetings/{id}");
+        var moved = await api.PutAsJsonAsync($"/api/v1/meetings/{id}", MeetingBody(current, start.AddHours(2), "Room 4-200, LaSalle Building", "Planned"));
+        moved.EnsureSuccessStatusCode();
+        var update = Mail.Parse((await app.DeliverAsync()).Single(m => m.Contains("Subject: Changed: Invitation meeting", StringComparison.Ordinal) && Mail.To(m).Address == "rita@revenue.gov"));
+        var updated = await ICalendar.ParseAsync(Ics(update));
+        Assert.Equal("REQUEST", updated.Method);
+        Assert.Equal(e.Uid, updated.Events.Single().Uid);
+        Assert.True(updated.Events.Single().Sequence > e.Sequence);
+        Assert.NotEqual(agenda.MessageId, update.MessageId);
+
+        // Minutes or a title change only: nobody is mailed.
+        current = await api.GetJsonAsync($"/api/v1/meetings/{id}");
+        (await api.PutAsJsonAsync($"/api/v1/meetings/{id}", MeetingBody(current, start.AddHours(2), "Room 4-200, LaSalle Building", "Planned", title: "Invitation meeting, renamed"))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await app.DeliverAsync(), m => m.Contains("renamed", StringComparison.Ordinal));
+
+        // Cancelled: METHOD:CANCEL with the same UID, and a higher SEQUENCE still.
+        current = await api.GetJsonAsync($"/api/v1/meetings/{id}");
+        (await api.PutAsJsonAsync($"/api/v1/meetings/{id}", MeetingBody(current, start.AddHours(2), "Room 4-200, LaSalle Building", "Cancelled"))).EnsureSuccessStatusCode();
+        var cancellation = Mail.Parse((await app.DeliverAsync()).Single(m => m.Contains("Subject: Cancelled: Invitation meeting", StringComparison.Ordinal) && Mail.To(m).Address == "sam@provider.gov"));
+        var cancelled = await ICalendar.ParseAsync(Ics(cancellation));
+        Assert.Equal("CANCEL", cancelled.Method);
+        Assert.Equal("CANCELLED", cancelled.Events.Single().Status);
+        Assert.Equal(e.Uid, cancelled.Events.Single().Uid);
+        Assert.True(cancelled.Events.Single().Sequence > updated.Events.Single().Sequence);
+    }
+
+    [Fact]
+    public async Task A_meeting_changed_before_its_agenda_went_out_mails_nobody()
+    {
+        using var api = await app.ApiAsync(TestData.Manager);
+        var start = LocalNow.Date.AddDays(25).AddHours(9);
+        var id = await PlanAsync(api, "Quiet change meeting", start);
+        var current = await api.GetJsonAsync($"/api/v1/meetings/{id}");
+        (await api.PutAsJsonAsync($"/api/v1/meetings/{id}", MeetingBody(current, start.AddHours(1), "Elsewhere", "Planned"))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await app.DeliverAsync(), m => m.Contains("Quiet change meeting", StringComparison.Ordinal));
+    }
+
+    private static string Ics(MimeKit.MimeMessage message) =>
+        message.Attachments.OfType<MimeKit.MimePart>().Single(p => p.ContentType.MimeType == "text/calendar") is { } part
+            ? new StreamReader(DecodedContent(part)).ReadToEnd()
+            : "";
+
+    private static MemoryStream DecodedContent(MimeKit.MimePart part)
+    {
+        var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        stream.Position = 0;
+        return stream;
+    }
+
+    private object MeetingBody(System.Text.Json.JsonElement current, DateTime localStart, string location, string status, string? title = null) => new
+    {
+        title = title ?? current.GetProperty("title").GetString(),
+        kind = current.GetProperty("kind").GetString(),
+        startsAt = localStart.ToString("yyyy-MM-ddTHH:mm:ss"),
+        endsAt = localStart.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss"),
+        location,
+        status,
+        agencyIds = current.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToArray(),
+        attendeeIds = current.GetProperty("attendees").EnumerateArray().Select(a => a.GetProperty("personId").GetInt32()).ToArray(),
+        agenda = string.Join("\n", current.GetProperty("agenda").EnumerateArray().Select(a => a.GetString())),
+        version = current.GetProperty("version").GetInt32(),
+    };
+
+    [Fact]
     public async Task The_agenda_goes_out_by_itself_two_days_before()
     {
         using var api = await app.ApiAsync(TestData.Manager);
@@ -102,6 +197,10 @@ public sealed partial class MeetingTests(LiaisonApp app) : IClassFixture<Liaison
         Assert.Contains(parsed.Events, e => e.Uid == $"meeting-{meeting}@localhost" && e.Summary == "Feed meeting");
         var due = Assert.Single(parsed.Events, e => e.Summary.StartsWith("Due: Feed action", StringComparison.Ordinal));
         Assert.True(due.AllDay);
+        // Action items' UIDs follow the meetings' scheme: the public host, not a fixed "@liaison".
+        Assert.Matches(@"^action-\d+@localhost$", due.Uid);
+        Assert.Matches(@"^https://localhost/ActionItems/Details/\d+$", due.Url);
+        Assert.Equal("mailto:liaison@localhost", parsed.Events.Single(e => e.Uid == $"meeting-{meeting}@localhost").Organizer);
 
         var again = await session.GetAsync("/Account/Profile");
         var revoked = await session.SubmitAsync(again, formSelector: "form[action*='RevokeCalendarFeed']");

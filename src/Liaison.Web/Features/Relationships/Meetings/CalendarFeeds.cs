@@ -2,12 +2,13 @@ using Liaison.Web.Features.Relationships.ActionItems;
 using Liaison.Web.Platform.Calendars;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Time;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships.Meetings;
 
 /// <summary>The Relationships module's part of each user's calendar feed: the meetings they attend and their action items' due dates.</summary>
-internal sealed class MeetingsCalendarSource(LiaisonDbContext db, OrganisationClock clock, MeetingCalendar calendar) : ICalendarSource
+internal sealed class MeetingsCalendarSource(LiaisonDbContext db, OrganisationClock clock, MeetingCalendar calendar, PublicUrls urls) : ICalendarSource
 {
     public async Task<IReadOnlyList<CalendarEvent>> EventsAsync(int personId, CancellationToken ct)
     {
@@ -20,8 +21,9 @@ internal sealed class MeetingsCalendarSource(LiaisonDbContext db, OrganisationCl
         var due = await db.ActionItems.AsNoTracking().IgnoreQueryFilters()
             .Where(a => a.OwnerPersonId == personId && a.DueOn != null && (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress))
             .Select(a => new { a.Id, a.Title, a.DueOn, a.Version, a.UpdatedAt, Agency = a.Agency!.Name }).Take(500).ToListAsync(ct);
-        events.AddRange(due.Select(a => new CalendarEvent($"action-{a.Id}@liaison", $"Due: {a.Title} ({a.Agency})", null, null, a.DueOn,
-            null, null, false, a.Version, a.UpdatedAt)));
+        events.AddRange(due.Select(a => new CalendarEvent($"action-{a.Id}@{urls.Host}", $"Due: {a.Title} ({a.Agency})", null, null, a.DueOn,
+            null, null, false, a.Version, a.UpdatedAt)
+        { Url = urls.Link($"ActionItems/Details/{a.Id}") }));
         return events;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Relationships.Meetings;
 
 /// <summary>One meeting: read it, plan it, edit it or record it as held (attendance, minutes, decisions).</summary>
-internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, OrganisationClock time)
+internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, OrganisationClock time, MeetingMail mail)
 {
     public async Task<Result<Meeting>> GetAsync(int id, CancellationToken ct)
     {
@@ -45,8 +45,26 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Org
             return Result<Meeting>.Forbidden();
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<Meeting>.Invalid(errors);
-        return await Edits.SaveAsync(db, meeting, input.Version ?? 0, input, m => MeetingInput.From(m, time), m => Apply(input, m), nameof(Meeting), id, ct);
+        var before = (meeting.StartsAt, meeting.EndsAt, meeting.Location, meeting.Status);
+        await using var write = await db.BeginWriteAsync(ct);
+        var saved = await Edits.SaveAsync(db, meeting, input.Version ?? 0, input, m => MeetingInput.From(m, time), m => Apply(input, m), nameof(Meeting), id, ct);
+        if (!saved.IsOk)
+            return saved;
+        // Once the agenda went out, attendees hear of a new time or place, or of the cancellation, in the same transaction.
+        if (meeting.AgendaSentAt is not null && before.Status == MeetingStatus.Planned && ChangeMail(before, meeting) is { } kind)
+        {
+            await mail.EnqueueAsync((await GetAsync(id, ct)).Value!, kind, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        await write.CommitAsync(ct);
+        return saved;
     }
+
+    private static MeetingMailKind? ChangeMail((DateTime StartsAt, DateTime EndsAt, string? Location, MeetingStatus Status) before, Meeting after) =>
+        after.Status == MeetingStatus.Cancelled ? MeetingMailKind.Cancellation
+        : after.Status == MeetingStatus.Planned && (before.StartsAt != after.StartsAt || before.EndsAt != after.EndsAt || before.Location != after.Location)
+            ? MeetingMailKind.Update
+            : null;
 
     private void Apply(MeetingInput input, Meeting m)
     {

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text;
 using FluentValidation;
-using Liaison.Web.Features.Administration.Settings;
 using Liaison.Web.Platform.Data;
-using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Relationships.Meetings;
 
 /// <summary>The agenda mail: to the attendees, with the meeting as a calendar file, on demand or ahead of the meeting.</summary>
-internal sealed class SendMeetingAgenda(LiaisonDbContext db, ManageMeetings meetings, MeetingCalendar calendar, OrganisationClock time, Outbox outbox,
-    SiteSettings settings)
+internal sealed class SendMeetingAgenda(LiaisonDbContext db, ManageMeetings meetings, MeetingMail mail, OrganisationClock time)
 {
     /// <summary>
     /// Emails the agenda, with the meeting as a calendar file, to every attendee who has an email address: when a manager
@@ -30,29 +25,13 @@ internal sealed class SendMeetingAgenda(LiaisonDbContext db, ManageMeetings meet
         var recipients = meeting.Attendees.Select(a => a.Person!).Where(p => p.IsActive && !string.IsNullOrWhiteSpace(p.Email)).ToList();
         if (recipients.Count == 0)
             return Result<int>.Invalid("", "No attendee has an email address to send the agenda to.");
-        var organisation = (await settings.GetAsync(ct)).OrganisationName;
-        var ics = Encoding.UTF8.GetBytes(calendar.IcsOf(meeting));
-        var agenda = meeting.AgendaItems.OrderBy(a => a.Position).Select((a, i) => $"{i + 1}. {a.Text}").ToList();
-        var when = time.Format(meeting.StartsAt);
-        var body = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{meeting.Title}")
-            .AppendLine(CultureInfo.InvariantCulture, $"When: {when} ({time.Zone.Id})")
-            .AppendLine(CultureInfo.InvariantCulture, $"Where: {meeting.Location ?? "to be confirmed"}")
-            .AppendLine(CultureInfo.InvariantCulture, $"With: {string.Join(", ", meeting.Agencies.Select(a => a.Agency!.Name))}")
-            .AppendLine()
-            .AppendLine("Agenda")
-            .AppendLine(agenda.Count == 0 ? "(to follow)" : string.Join("\n", agenda))
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"The attached calendar file adds the meeting to your calendar. — {organisation}")
-            .ToString();
         await using var write = await db.BeginWriteAsync(ct);
         // Claimed in the same transaction as the mail is queued: a second sender (another instance) finds it claimed.
         var claimed = await db.Meetings.Where(m => m.Id == id && (!automatic || m.AgendaSentAt == null))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaSentAt, time.UtcNow), ct);
         if (claimed == 0)
             return Result<int>.Ok(0);
-        foreach (var person in recipients)
-            outbox.Enqueue(person.Email!, $"Agenda: {meeting.Title}, {when}", body, attachment: ($"meeting-{meeting.Id}.ics", "text/calendar; charset=utf-8", ics));
+        await mail.EnqueueAsync(meeting, MeetingMailKind.Agenda, ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
         return Result<int>.Ok(recipients.Count);
