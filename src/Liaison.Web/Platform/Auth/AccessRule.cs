@@ -83,6 +83,9 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
 
     public bool CanCreatePeople => user.IsAdministrator || user.IsInRole(Roles.RelationshipManager);
 
+    /// <summary>The signed-in member of staff's directory entry: the usual attendee or owner of what they start. Null for others.</summary>
+    public int? StaffPersonId => user.IsProviderUser ? user.PersonId : null;
+
     public bool CanSeeInternalNotes => user.IsProviderUser || user.IsSystem;
 
     public bool CanSeeHistory => user.IsProviderUser;

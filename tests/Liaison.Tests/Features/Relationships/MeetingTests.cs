@@ -128,6 +128,27 @@ public sealed partial class MeetingTests(LiaisonApp app) : IClassFixture<Liaison
     }
 
     [Fact]
+    public async Task Plan_a_meeting_from_an_agencys_page_arrives_with_that_agency_chosen_and_the_manager_invited()
+    {
+        using var manager = await app.SignedInAsync(TestData.Manager);
+        var agencyPage = await manager.GetAsync($"/Agencies/Details/{app.Ids.Revenue}");
+        var plan = agencyPage.Document.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Plan a meeting").GetAttribute("href")!;
+        var form = await manager.GetAsync(plan);
+        var chosen = form.Document.QuerySelectorAll("main p").Select(p => Page.Normalize(p.TextContent)).Single(t => t.StartsWith("With ", StringComparison.Ordinal));
+        Assert.StartsWith("With Department of Revenue", chosen, StringComparison.Ordinal);
+        var invited = form.Document.QuerySelectorAll("input[name='Input.AttendeeIds']:checked").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal([app.Ids.StaffPerson.ToString(System.Globalization.CultureInfo.InvariantCulture)], invited);
+
+        // Likewise an interaction records the manager among those present, and an action item is theirs unless changed.
+        var interaction = await manager.GetAsync($"/Interactions/Create?agencyId={app.Ids.Revenue}");
+        Assert.Equal([app.Ids.StaffPerson.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            interaction.Document.QuerySelectorAll("input[name='Input.AttendeeIds']:checked").Select(i => i.GetAttribute("value")).ToList());
+        var action = await manager.GetAsync($"/ActionItems/Create?agencyId={app.Ids.Revenue}");
+        Assert.Equal(app.Ids.StaffPerson.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            action.Document.QuerySelector("select[name='Input.OwnerPersonId'] option:checked")?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_meeting_changed_before_its_agenda_went_out_mails_nobody()
     {
         using var api = await app.ApiAsync(TestData.Manager);

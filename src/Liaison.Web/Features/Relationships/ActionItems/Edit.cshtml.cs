@@ -43,6 +43,9 @@ internal sealed class EditModel(ManageActionItems items, InteractionOptions opti
             Input.AgencyId = agencyId;
             Input.MeetingId = meetingId;
             Input.InteractionId = interactionId;
+            // The manager adding an item usually owns it; another owner is one choice away.
+            if (access.StaffPersonId is { } me)
+                Input.OwnerPersonId = me;
         }
         await LoadAsync(ct);
         return Page();

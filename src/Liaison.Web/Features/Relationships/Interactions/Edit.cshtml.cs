@@ -46,6 +46,9 @@ internal sealed class EditModel(RecordInteraction record, InteractionOptions opt
                 return Forbid();
             Input.AgencyId = agencyId;
             Input.OccurredOn = clock.Today;
+            // Whoever records an interaction was usually part of it.
+            if (access.StaffPersonId is { } me)
+                Input.AttendeeIds = [me];
         }
         await LoadAsync(ct);
         return Page();

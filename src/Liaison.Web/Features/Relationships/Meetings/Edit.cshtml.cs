@@ -42,7 +42,11 @@ internal sealed class EditModel(ManageMeetings meetings, InteractionOptions opti
         {
             if (!access.CanStartEngagementRecords)
                 return Forbid();
-            Input.AgencyIds = agencyIds ?? (int.TryParse(Request.Query["agencyId"], out var one) ? [one] : []);
+            // From an agency's page (?agencyId=) or after choosing agencies (?Input.AgencyIds=); the binder gives an empty list for neither.
+            Input.AgencyIds = agencyIds is { Count: > 0 } ? agencyIds : int.TryParse(Request.Query["agencyId"], out var one) ? [one] : [];
+            // The manager planning it usually attends it.
+            if (access.StaffPersonId is { } me)
+                Input.AttendeeIds = [me];
             var start = time.ToLocal(time.UtcNow).Date.AddDays(7).AddHours(10);
             Input.StartsAt = start;
             Input.EndsAt = start.AddHours(1);
