@@ -4,6 +4,7 @@ using Liaison.Web.Features.Directory;
 using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Reporting;
+using Liaison.Web.Features.Search;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Modules;
 
@@ -24,6 +25,7 @@ namespace Liaison.Web
             new RelationshipsModule(),
             new PortfolioModule(),
             new ReportingModule(),
+            new SearchModule(),
         ];
     }
 }

@@ -4,6 +4,7 @@ using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Features.Directory.Units;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Search;
 
 namespace Liaison.Web.Features.Directory;
 
@@ -20,6 +21,8 @@ internal sealed class DirectoryModule : ILiaisonModule
         services.AddScoped<SaveAgency>();
         services.AddScoped<ListPeople>();
         services.AddScoped<GetPerson>();
+        services.AddScoped<ISearchSource, AgencySearch>();
+        services.AddScoped<ISearchSource, PersonSearch>();
         services.AddScoped<SavePerson>();
         services.AddScoped<ImportPeople>();
         services.AddScoped<PeopleOptions>();

@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Portfolio.QuickWins;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Search;
 
 namespace Liaison.Web.Features.Portfolio;
 
@@ -14,6 +15,8 @@ internal sealed class PortfolioModule : ILiaisonModule
         services.AddScoped<InitiativePolicy>();
         services.AddScoped<ManageInitiatives>();
         services.AddScoped<ListInitiatives>();
+        services.AddScoped<ISearchSource, InitiativeSearch>();
+        services.AddScoped<ISearchSource, QuickWinSearch>();
         services.AddScoped<ReviewPortfolioHealth>();
         services.AddScoped<ImportPortfolio>();
         services.AddScoped<ManageQuickWins>();

@@ -83,6 +83,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Location).HasMaxLength(300);
         builder.Property(m => m.Minutes).HasMaxLength(20000);
         builder.Property(m => m.Decisions).HasMaxLength(8000);
+        builder.Property(m => m.SearchText).HasMaxLength(600).IsRequired().HasDefaultValue("");
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => m.StartsAt);
         builder.HasMany(m => m.Agencies).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -6,6 +6,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Calendars;
 using Liaison.Web.Platform.Jobs;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Search;
 
 namespace Liaison.Web.Features.Relationships;
 
@@ -33,6 +34,9 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<ListMeetings>();
         services.AddScoped<SendMeetingAgenda>();
         services.AddScoped<MeetingMail>();
+        services.AddScoped<ISearchSource, MeetingSearch>();
+        services.AddScoped<ISearchSource, InteractionSearch>();
+        services.AddScoped<ISearchSource, ActionItemSearch>();
         services.AddSingleton<MeetingCalendar>();
         services.AddScoped<ICalendarSource, MeetingsCalendarSource>();
         services.AddScoped<CountEngagement>();

@@ -24,7 +24,7 @@ internal enum MeetingStatus
 }
 
 /// <summary>A meeting with one agency or several: agenda, attendees, minutes, decisions and action items.</summary>
-internal sealed class Meeting : IVersioned, ITimestamped, IAgencyShared<Meeting>
+internal sealed class Meeting : IVersioned, ITimestamped, IAgencyShared<Meeting>, ISearchable
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";
@@ -38,6 +38,11 @@ internal sealed class Meeting : IVersioned, ITimestamped, IAgencyShared<Meeting>
 
     /// <summary>When the agenda last went to the attendees.</summary>
     public DateTime? AgendaSentAt { get; set; }
+
+    /// <summary>Title and place, lower case: what the search index reads (set on every save).</summary>
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchWords() => [Title, Location];
 
     public List<MeetingAgency> Agencies { get; } = [];
     public List<MeetingAgendaItem> AgendaItems { get; } = [];

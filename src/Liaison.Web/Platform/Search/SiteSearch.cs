@@ -1,0 +1,133 @@
+using System.Text;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Platform.Search;
+
+/// <summary>One result: what it is, its name, a line about it, and its page.</summary>
+internal sealed record SearchResult(string Kind, int Id, string Title, string? Detail, string Url);
+
+/// <summary>The results of one search, best first.</summary>
+internal sealed record SearchResults(string Query, IReadOnlyList<SearchResult> Items);
+
+/// <summary>
+/// A module's records in the search (register with <c>services.AddScoped&lt;ISearchSource, ...&gt;()</c>). The module's
+/// migration puts its table in the full-text index with <see cref="SearchIndexMigrations.IndexForSearch"/> under
+/// <see cref="Code"/>; the search then asks the source to describe the ids that matched, and the source reads them through
+/// its own access-filtered queries, so a search shows exactly what the module's pages would.
+/// </summary>
+internal interface ISearchSource
+{
+    /// <summary>The kind's number in the index (1–63, unique; the migration uses the same).</summary>
+    int Code { get; }
+
+    /// <summary>What one is called in the results: "Agency", "Person", ...</summary>
+    string Kind { get; }
+
+    /// <summary>The records among <paramref name="ids"/> the signed-in user may see, described; the others left out.</summary>
+    Task<IReadOnlyList<SearchResult>> DescribeAsync(IReadOnlyCollection<int> ids, CancellationToken ct);
+}
+
+/// <summary>
+/// The header's search: words, each matched as the start of a word, in every module's records at once, ranked by the
+/// database's full-text index (SQLite FTS5's bm25, PostgreSQL's ts_rank over a GIN-indexed tsvector), under the access
+/// rule: an agency user's candidates are their agency's records and those of no agency, and every candidate is then read
+/// through its module's own filtered query.
+/// </summary>
+internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumerable<ISearchSource> sources)
+{
+    public const int MaxResults = 50;
+    private const int MaxWords = 8;
+    private const int MaxWordLength = 40;
+
+    /// <summary>Candidates read from the index for each result asked: room for those the access rule then removes.</summary>
+    private const int Headroom = 4;
+
+    public async Task<SearchResults> SearchAsync(string? query, int limit, CancellationToken ct)
+    {
+        var words = Words(query);
+        if (words.Count == 0 || !user.IsAuthenticated)
+            return new SearchResults(query?.Trim() ?? "", []);
+        limit = Math.Clamp(limit, 1, MaxResults);
+        var bySource = sources.ToDictionary(s => s.Code);
+        var candidates = await CandidatesAsync(words, limit * Headroom, ct);
+        var ranked = candidates
+            .Select((c, rank) => (Code: (int)(c.Id % SearchIndexMigrations.Slots), RecordId: (int)(c.Id / SearchIndexMigrations.Slots), Rank: rank))
+            .Where(c => bySource.ContainsKey(c.Code))
+            .ToList();
+        var found = new Dictionary<(int Code, int Id), SearchResult>();
+        foreach (var group in ranked.GroupBy(c => c.Code))
+        {
+            foreach (var result in await bySource[group.Key].DescribeAsync(group.Select(c => c.RecordId).ToList(), ct))
+                found[(group.Key, result.Id)] = result;
+        }
+        var items = ranked.Select(c => found.GetValueOrDefault((c.Code, c.RecordId))).OfType<SearchResult>().Take(limit).ToList();
+        return new SearchResults(query!.Trim(), items);
+    }
+
+    /// <summary>The words of a query as the index knows them: letters and digits, lower case, at most eight of forty characters.</summary>
+    internal static List<string> Words(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+            return [];
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in query.Length > 400 ? query[..400] : query)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+            Flush();
+        }
+        Flush();
+        return words.Distinct().Take(MaxWords).ToList();
+
+        void Flush()
+        {
+            if (word.Length > 0)
+                words.Add(word.Length > MaxWordLength ? word.ToString(0, MaxWordLength) : word.ToString());
+            word.Clear();
+        }
+    }
+
+    private Task<List<SearchCandidate>> CandidatesAsync(List<string> words, int take, CancellationToken ct)
+    {
+        // Each value is a parameter. An agency user's candidates are their agency's records and those of no one agency.
+        var agency = user.IsAgencyUser ? user.AgencyId ?? -1 : (int?)null;
+        if (db.Database.IsNpgsql())
+        {
+            // Every word a prefix (revenu:*), all of them required; the words are letters and digits only.
+            var tsquery = string.Join(" & ", words.Select(w => w + ":*"));
+            return (agency is { } id
+                ? db.Database.SqlQuery<SearchCandidate>($"""
+                    SELECT "Id", ts_rank("Vector", q)::float8 AS "Score" FROM "SearchIndex", to_tsquery('simple', {tsquery}) AS q
+                    WHERE "Vector" @@ q AND ("AgencyId" = {id} OR "AgencyId" IS NULL) ORDER BY "Score" DESC, "Id" LIMIT {take}
+                    """)
+                : db.Database.SqlQuery<SearchCandidate>($"""
+                    SELECT "Id", ts_rank("Vector", q)::float8 AS "Score" FROM "SearchIndex", to_tsquery('simple', {tsquery}) AS q
+                    WHERE "Vector" @@ q ORDER BY "Score" DESC, "Id" LIMIT {take}
+                    """)).ToListAsync(ct);
+        }
+        // FTS5: each word quoted (no operator can be smuggled in) and a prefix; bm25 is lower for a better match.
+        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        return (agency is { } agencyId
+            ? db.Database.SqlQuery<SearchCandidate>($"""
+                SELECT rowid AS "Id", -rank AS "Score" FROM "SearchIndex"
+                WHERE "SearchIndex" MATCH {match} AND ("AgencyId" = {agencyId} OR "AgencyId" IS NULL) ORDER BY rank, rowid LIMIT {take}
+                """)
+            : db.Database.SqlQuery<SearchCandidate>($"""
+                SELECT rowid AS "Id", -rank AS "Score" FROM "SearchIndex"
+                WHERE "SearchIndex" MATCH {match} ORDER BY rank, rowid LIMIT {take}
+                """)).ToListAsync(ct);
+    }
+
+    private sealed class SearchCandidate
+    {
+        public long Id { get; set; }
+
+        public double Score { get; set; }
+    }
+}
