@@ -48,9 +48,10 @@ internal static class SearchIndexMigrations
         }
         else
         {
-            // prefix: prefix indexes for two- and three-letter beginnings, what a type-ahead asks most.
+            // prefix: indexes of every word's first 2 to 6 letters, so the word being typed is looked up, not merged from
+            // every word it begins (a merge reads the whole of a common word's list: 30 ms for one in 500,000 records).
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE "SearchIndex" USING fts5("Text", "AgencyId" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')
+                CREATE VIRTUAL TABLE "SearchIndex" USING fts5("Text", "AgencyId" UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6')
                 """);
         }
     }

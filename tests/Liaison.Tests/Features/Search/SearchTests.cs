@@ -54,6 +54,18 @@ public sealed class SearchTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     }
 
     [Fact]
+    public async Task The_whole_word_and_the_shorter_record_rank_first()
+    {
+        using var admin = await app.ApiAsync(TestData.Admin);
+        (await admin.PostAsJsonAsync("/api/v1/agencies", new { name = "Pelicansfield Regional Office of Many Services and Programs" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/agencies", new { name = "Pelican Authority" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/agencies", new { name = "Office of Pelican Habitat, Wetlands, Coasts and Other Waters" })).EnsureSuccessStatusCode();
+        Assert.Equal(["Pelican Authority", "Office of Pelican Habitat, Wetlands, Coasts and Other Waters", "Pelicansfield Regional Office of Many Services and Programs"],
+            (await SearchAsync(admin, "pelican")).Select(f => f.Title));
+        Assert.Equal(["Pelicansfield Regional Office of Many Services and Programs"], (await SearchAsync(admin, "pelicans")).Select(f => f.Title));
+    }
+
+    [Fact]
     public async Task The_index_follows_every_save_a_rename_a_new_record_a_deletion()
     {
         using var admin = await app.ApiAsync(TestData.Admin);
