@@ -42,7 +42,7 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
     private const int MaxWordLength = 40;
 
     /// <summary>Candidates read from the index for each result asked: room for those the access rule then removes.</summary>
-    private const int Headroom = 4;
+    private const int Headroom = 2;
 
     public async Task<SearchResults> SearchAsync(string? query, int limit, CancellationToken ct)
     {
@@ -96,7 +96,7 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
     }
 
     /// <summary>At most this many matches are read and ranked: beyond it the words say little, and the newest are read.</summary>
-    private const int RankedAtMost = 2000;
+    private const int RankedAtMost = 500;
 
     /// <summary>Words up to this long are looked up as beginnings in the index's own prefix indexes (SQLite: 2 to 6 letters).</summary>
     private const int IndexedPrefix = 6;
