@@ -129,14 +129,16 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
         const int most = RankedAtMost;
         if (db.Database.IsNpgsql())
         {
+            // No ORDER BY: with one, the planner walks the key index backwards testing every row (0.9 s for a name among
+            // 580,000 records); without, it reads the GIN index. Beyond the limit, the matches read are the index's first.
             var tsquery = string.Join(" & ", words.Select(w => w.Prefix ? w.Word + ":*" : w.Word));
             return await (agency is { } id
                 ? db.Database.SqlQuery<IndexedText>($"""
                     SELECT "Id", "Text" FROM "SearchIndex" WHERE "Vector" @@ to_tsquery('simple', {tsquery}) AND ("AgencyId" = {id} OR "AgencyId" IS NULL)
-                    ORDER BY "Id" DESC LIMIT {most}
+                    LIMIT {most}
                     """)
                 : db.Database.SqlQuery<IndexedText>($"""
-                    SELECT "Id", "Text" FROM "SearchIndex" WHERE "Vector" @@ to_tsquery('simple', {tsquery}) ORDER BY "Id" DESC LIMIT {most}
+                    SELECT "Id", "Text" FROM "SearchIndex" WHERE "Vector" @@ to_tsquery('simple', {tsquery}) LIMIT {most}
                     """)).ToListAsync(ct);
         }
         // FTS5: each word quoted and, as a beginning, starred.
