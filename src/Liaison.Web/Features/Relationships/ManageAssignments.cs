@@ -19,7 +19,14 @@ internal sealed class AssignmentInput
 
 internal sealed record AssignmentRow(int Id, AssignmentRole Role, int UserId, string UserName, DateOnly StartedOn, DateOnly? EndedOn);
 
-internal sealed record AgencyManagers(NamedRef? Primary, NamedRef? Backup, IReadOnlyList<AssignmentRow> History);
+internal sealed record AgencyManagers(NamedRef? Primary, NamedRef? Backup, IReadOnlyList<AssignmentRow> History)
+{
+    /// <summary>How to reach the current primary and backup: what an agency's own people look for first.</summary>
+    public IReadOnlyList<ManagerContact> Contacts { get; init; } = [];
+}
+
+/// <summary>A current relationship manager, with the work email and phone an agency reaches them at.</summary>
+internal sealed record ManagerContact(AssignmentRole Role, string Name, string? Title, string? Email, string? Phone);
 
 internal sealed record ManagerLoad(int UserId, string Name, string Email, IReadOnlyList<NamedRef> PrimaryFor, IReadOnlyList<NamedRef> BackupFor)
 {
@@ -51,7 +58,24 @@ internal sealed class ManageAssignments(LiaisonDbContext db, AccessRule access, 
             .ToListAsync(ct);
         NamedRef? Current(AssignmentRole role) =>
             rows.FirstOrDefault(r => r.Role == role && r.EndedOn is null) is { } r ? new NamedRef(r.UserId, r.UserName) : null;
-        return Result<AgencyManagers>.Ok(new AgencyManagers(Current(AssignmentRole.Primary), Current(AssignmentRole.Backup), rows));
+        // The managers' own directory entries are staff records an agency user cannot list; their work address and phone
+        // are what the agency needs, so they are read here, for this agency's current managers only.
+        var contacts = (await db.AgencyAssignments.AsNoTracking().IgnoreQueryFilters()
+                .Where(a => a.AgencyId == agencyId && a.EndedOn == null)
+                .Select(a => new
+                {
+                    a.Role,
+                    a.User!.DisplayName,
+                    UserEmail = a.User.Email,
+                    Title = a.User.Person != null ? a.User.Person.Title : null,
+                    PersonEmail = a.User.Person != null ? a.User.Person.Email : null,
+                    Phone = a.User.Person != null ? a.User.Person.Phone : null,
+                })
+                .ToListAsync(ct))
+            .OrderBy(c => c.Role)
+            .Select(c => new ManagerContact(c.Role, c.DisplayName, c.Title, c.PersonEmail ?? c.UserEmail, c.Phone))
+            .ToList();
+        return Result<AgencyManagers>.Ok(new AgencyManagers(Current(AssignmentRole.Primary), Current(AssignmentRole.Backup), rows) { Contacts = contacts });
     }
 
     /// <summary>Sets the agency's primary and backup; a change ends the current assignment today and starts the new one.</summary>

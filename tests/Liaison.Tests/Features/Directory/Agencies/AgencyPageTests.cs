@@ -27,6 +27,28 @@ public sealed class AgencyPageTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     }
 
     [Fact]
+    public async Task An_agency_user_lands_on_their_agency_and_finds_how_to_reach_their_relationship_manager()
+    {
+        await app.WithDbAsync(db => db.People.Where(p => p.Id == app.Ids.StaffPerson)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Phone, "(225) 555-0142").SetProperty(p => p.Title, "Agency relationship manager")));
+        using var session = await app.SignedInAsync(TestData.RevenueUser);
+        var home = await session.GetAsync("/");
+        Assert.Equal("Department of Revenue", home.Heading);
+        var managers = home.Document.QuerySelector(".liaison-managers")!;
+        var primary = Page.Normalize(managers.QuerySelectorAll("dd")[0].TextContent);
+        Assert.StartsWith("Mona Manager, Agency relationship manager", primary, StringComparison.Ordinal);
+        Assert.Equal("mailto:sam@provider.gov", managers.QuerySelector("a[href^='mailto:']")!.GetAttribute("href"));
+        Assert.Equal("tel:2255550142", managers.QuerySelector("a[href^='tel:']")!.GetAttribute("href"));
+        Assert.Equal("None assigned", Page.Normalize(managers.QuerySelectorAll("dd")[1].TextContent));
+
+        // The same through the API, for the agency's own integrations.
+        using var api = await app.ApiAsync(TestData.RevenueUser);
+        var relationships = await api.GetJsonAsync($"/api/v1/agencies/{app.Ids.Revenue}/relationships");
+        var contact = relationships.GetProperty("managers").GetProperty("contacts")[0];
+        Assert.Equal("(225) 555-0142", contact.GetProperty("phone").GetString());
+    }
+
+    [Fact]
     public async Task A_missing_name_and_a_bad_website_are_shown_next_to_their_fields_and_nothing_is_saved()
     {
         using var session = await app.SignedInAsync(TestData.Admin);
