@@ -30,6 +30,7 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<ImportInteractions>();
         services.AddScoped<InteractionOptions>();
         services.AddScoped<ManageActionItems>();
+        services.AddScoped<ChangeActionItemsInBulk>();
         services.AddScoped<ManageMeetings>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<SendMeetingAgenda>();

@@ -23,8 +23,20 @@ internal static class ActionItemsApi
         group.MapPost("/", AddActionItemAsync).WithSummary("Add an action item (owner: staff or one of the agency's contacts)");
         group.MapPut("/{id:int}", EditActionItemAsync).WithSummary("Edit an action item; a stale version is answered 409");
         group.MapPost("/{id:int}/close", CloseActionItemAsync).WithSummary("Mark an action item done (agency users: the items assigned to them)");
+        group.MapPost("/bulk-close", BulkCloseAsync)
+            .WithSummary("Mark several action items done ({ids}, at most 200): how many changed, and each one left alone with the reason");
+        group.MapPost("/bulk-reassign", BulkReassignAsync)
+            .WithSummary("Give several action items a new owner ({ids, ownerPersonId}: staff, or a contact of each item's agency)");
         return api;
     }
+
+    private static async Task<Results<Ok<BulkOutcome>, ProblemHttpResult>> BulkCloseAsync(BulkActionInput input, ChangeActionItemsInBulk bulk,
+        CancellationToken ct) =>
+        (await bulk.CloseAsync(input, ct)).ToOk(outcome => outcome);
+
+    private static async Task<Results<Ok<BulkOutcome>, ProblemHttpResult>> BulkReassignAsync(BulkActionInput input, ChangeActionItemsInBulk bulk,
+        CancellationToken ct) =>
+        (await bulk.ReassignAsync(input, ct)).ToOk(outcome => outcome);
 
     private static async Task<Ok<PagedResult<ActionItemRow>>> ListActionItemsAsync([AsParameters] ActionItemListQuery query, ManageActionItems items,
         CancellationToken ct) =>
