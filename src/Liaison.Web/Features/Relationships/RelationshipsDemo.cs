@@ -6,7 +6,6 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
 using Liaison.Web.Platform.Time;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships;
@@ -15,7 +14,7 @@ namespace Liaison.Web.Features.Relationships;
 /// The relationships' demo data, after the directory's: assignments (with agencies left uncovered for the coverage
 /// page), the stakeholder matrix, and interactions, meetings and action items over the last months.
 /// </summary>
-internal sealed class RelationshipsDemo(LiaisonDbContext db, UserManager<User> users, OrganisationClock clock) : IDemoSeeder
+internal sealed class RelationshipsDemo(LiaisonDbContext db, OrganisationClock clock) : IDemoSeeder
 {
     public int Order => 10;
 
@@ -26,19 +25,22 @@ internal sealed class RelationshipsDemo(LiaisonDbContext db, UserManager<User> u
         var accountPeople = await DemoAccounts.PeopleAsync(db, ct);
         var today = clock.Today;
         var arm = await db.Users.FirstAsync(u => u.Email == "arm@demo.test", ct);
-        var admin = await db.Users.FirstAsync(u => u.Email == "admin@demo.test", ct);
-        await users.AddToRoleAsync(admin, Roles.RelationshipManager);
+        var arm2 = await db.Users.FirstAsync(u => u.Email == "arm2@demo.test", ct);
+        var arm3 = await db.Users.FirstAsync(u => u.Email == "arm3@demo.test", ct);
         var list = agencies.Values.OrderBy(a => a.Name).ToList();
-        // The demo ARM looks after eight agencies (Revenue among them), the administrator backs up five of them;
-        // a few agencies are left uncovered so the coverage page has something to flag.
+        // Three ARMs, each with agencies of their own and backing up some of the others'; the administrator manages none.
+        // The demo ARM (Jordan Ellis) has eight, Revenue among them; three agencies are left without a manager and several
+        // without a backup, so the coverage page has something to flag.
         foreach (var (agency, index) in list.Select((a, i) => (a, i)))
         {
-            if (index < 8 || agency.Acronym == DemoAccounts.AgencyAcronym)
-                db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = agency.Id, UserId = arm.Id, Role = AssignmentRole.Primary, StartedOn = today.AddDays(-400) });
-            else if (index < 16)
-                db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = agency.Id, UserId = admin.Id, Role = AssignmentRole.Primary, StartedOn = today.AddDays(-200) });
-            if (index < 5)
-                db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = agency.Id, UserId = admin.Id, Role = AssignmentRole.Backup, StartedOn = today.AddDays(-100) });
+            var (primary, backup) = index < 8 || agency.Acronym == DemoAccounts.AgencyAcronym ? (arm, index < 5 ? (index % 2 == 0 ? arm2 : arm3) : null)
+                : index < 13 ? (arm2, index < 11 ? arm : null)
+                : index < 17 ? (arm3, index < 15 ? arm2 : null)
+                : ((User?)null, (User?)null);
+            if (primary is not null)
+                db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = agency.Id, UserId = primary.Id, Role = AssignmentRole.Primary, StartedOn = today.AddDays(-400 + index * 15) });
+            if (backup is not null)
+                db.AgencyAssignments.Add(new AgencyAssignment { AgencyId = agency.Id, UserId = backup.Id, Role = AssignmentRole.Backup, StartedOn = today.AddDays(-100 - index * 5) });
         }
 
         var contacts = await db.People.Where(p => p.Kind == PersonKind.AgencyContact && p.AgencyId != null).ToListAsync(ct);

@@ -33,6 +33,8 @@ internal static class DemoAccounts
         ("admin@demo.test", "Alex Morgan", Roles.Administrator, "Systems Administrator"),
         ("cio@demo.test", "Dana Whitfield", Roles.Executive, "Chief Information Officer"),
         ("arm@demo.test", "Jordan Ellis", Roles.RelationshipManager, "Agency Relationship Manager"),
+        ("arm2@demo.test", "Renée Broussard", Roles.RelationshipManager, "Agency Relationship Manager"),
+        ("arm3@demo.test", "Marcus Guidry", Roles.RelationshipManager, "Senior Agency Relationship Manager"),
         ("pm@demo.test", "Priya Raman", Roles.ProviderStaff, "Project Manager"),
         ("agency@demo.test", "Casey Thibodeaux", Roles.AgencyUser, "IT Director"),
     ];
