@@ -3,6 +3,7 @@ using Liaison.Web.Features.Portfolio.QuickWins;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Portfolio;
@@ -49,7 +50,7 @@ internal sealed class PortfolioAgencyHealth(LiaisonDbContext db, PortfolioRules 
     public static DateOnly QuarterStart(DateOnly today, int fiscalYearStartMonth)
     {
         var monthsIn = ((today.Month - fiscalYearStartMonth) % 12 + 12) % 12;
-        return new DateOnly(today.Year, today.Month, 1).AddMonths(-(monthsIn % 3));
+        return today.StartOfMonth().AddMonths(-(monthsIn % 3));
     }
 
     private IEnumerable<HealthSignal> Signals(int agencyId, int open, int offTrack, int atRisk, int stale, int wins, DateOnly quarter, bool internalUser)

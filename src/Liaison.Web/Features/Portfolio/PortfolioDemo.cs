@@ -121,7 +121,7 @@ internal sealed class PortfolioDemo(LiaisonDbContext db, OrganisationClock clock
         await db.SaveChangesAsync(ct);
         db.PortfolioSnapshots.AddRange(Enumerable.Range(1, 3).Select(m => new PortfolioSnapshot
         {
-            Month = new DateOnly(today.Year, today.Month, 1).AddMonths(-m),
+            Month = today.StartOfMonth().AddMonths(-m),
             Active = initiatives.Count,
             UpdatedWithin = initiatives.Count * (70 + (5 * m)) / 100,
             Complete = initiatives.Count * (80 + (3 * m)) / 100,

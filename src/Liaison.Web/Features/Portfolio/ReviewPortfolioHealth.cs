@@ -4,6 +4,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,7 +109,7 @@ internal sealed class ReviewPortfolioHealth(LiaisonDbContext db, AccessRule acce
         if (!MayReview)
             return Result<PortfolioMonth>.Forbidden();
         var figures = await FiguresAsync(ct);
-        var month = new DateOnly(rules.Today.Year, rules.Today.Month, 1);
+        var month = rules.Today.StartOfMonth();
         var snapshot = await db.PortfolioSnapshots.FirstOrDefaultAsync(s => s.Month == month, ct);
         if (snapshot is null)
             db.PortfolioSnapshots.Add(snapshot = new PortfolioSnapshot { Month = month });

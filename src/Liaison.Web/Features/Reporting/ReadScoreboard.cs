@@ -38,7 +38,7 @@ internal sealed record Scoreboard(DateOnly AsOf, IReadOnlyList<ScoreboardColumn>
     IReadOnlyList<NamedRef> Managers, IReadOnlyList<string> Departments, IReadOnlyList<ScoreboardTrendMonth> Trend)
 {
     /// <summary>The month the movement is measured from: the one before this.</summary>
-    public DateOnly LastMonth => new DateOnly(AsOf.Year, AsOf.Month, 1).AddMonths(-1);
+    public DateOnly LastMonth => AsOf.StartOfMonth().AddMonths(-1);
 }
 
 /// <summary>
@@ -92,7 +92,7 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
             .Select(a => new { a.Id, a.Name, a.Acronym, a.ParentDepartment }).ToListAsync(ct);
         var signals = await health.ForScoreboardAsync(agencies.Select(a => a.Id).ToList(), ct);
         var columns = signals.Values.SelectMany(list => list).Select(s => new ScoreboardColumn(s.Key, s.Column)).DistinctBy(c => c.Key).ToList();
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var thisMonth = today.StartOfMonth();
         var lastMonth = thisMonth.AddMonths(-1);
         var previous = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month == lastMonth)
                 .Select(m => new { m.AgencyId, m.Key, m.Measure }).ToListAsync(ct))

@@ -14,7 +14,7 @@ internal sealed class RecordScoreboardMonth(LiaisonDbContext db, AgencyHealth he
     public async Task<int> HandleAsync(CancellationToken ct)
     {
         var today = clock.Today;
-        var month = new DateOnly(today.Year, today.Month, 1);
+        var month = today.StartOfMonth();
         var ids = await db.Agencies.AsNoTracking().Where(a => a.IsActive).Select(a => a.Id).ToListAsync(ct);
         var signals = await health.ForScoreboardAsync(ids, ct);
         var now = clock.UtcNow;

@@ -30,8 +30,8 @@ internal interface ISearchSource
 }
 
 /// <summary>
-/// The header's search: words, each matched as the start of a word, in every module's records at once, ranked by the
-/// database's full-text index (SQLite FTS5's bm25, PostgreSQL's ts_rank over a GIN-indexed tsvector), under the access
+/// The header's search: words, each matched as the start of a word, in every module's records at once. The database's
+/// full-text index (SQLite FTS5, PostgreSQL's GIN-indexed tsvector) finds; <see cref="Rank"/> orders. Under the access
 /// rule: an agency user's candidates are their agency's records and those of no agency, and every candidate is then read
 /// through its module's own filtered query.
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
         var bySource = sources.ToDictionary(s => s.Code);
         var candidates = await CandidatesAsync(words, limit * Headroom, ct);
         var ranked = candidates
-            .Select((key, rank) => (Code: (int)(key % SearchIndexMigrations.Slots), RecordId: (int)(key / SearchIndexMigrations.Slots), Rank: rank))
+            .Select(key => (Code: (int)(key % SearchIndexMigrations.Slots), RecordId: (int)(key / SearchIndexMigrations.Slots)))
             .Where(c => bySource.ContainsKey(c.Code))
             .ToList();
         var found = new Dictionary<(int Code, int Id), SearchResult>();
@@ -93,7 +93,7 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
         }
     }
 
-    /// <summary>At most this many matches are read and ranked: beyond it the words say little, and the newest are read.</summary>
+    /// <summary>At most this many matches are read and ranked: beyond it the words say little (see <see cref="MatchAsync"/> for which).</summary>
     private const int RankedAtMost = 300;
 
     /// <summary>Words up to this long are looked up as beginnings in the index's own prefix indexes (SQLite: 2 to 6 letters).</summary>
@@ -119,14 +119,14 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
     }
 
     /// <summary>
-    /// The matches' keys and words, newest first, at most <see cref="RankedAtMost"/>. The database only finds; ranking is done here, the same on both databases (the databases' own ranking
-    /// reads every match's word positions: 25 ms for 1,000 matches of three words on SQLite).
+    /// The matches' keys and words, at most <see cref="RankedAtMost"/> (on SQLite the newest). The database only finds;
+    /// ranking is done here, the same on both databases (the databases' own ranking reads every match's word positions:
+    /// 25 ms for 1,000 matches of three words on SQLite).
     /// </summary>
     private async Task<List<IndexedText>> MatchAsync(List<(string Word, bool Prefix)> words, int? agency, CancellationToken ct)
     {
         // Each value is a parameter; the words are letters and digits only, so no operator of either syntax can be typed in.
         // An agency user's candidates are their agency's records and those of no one agency.
-        const int most = RankedAtMost;
         if (db.Database.IsNpgsql())
         {
             // No ORDER BY: with one, the planner walks the key index backwards testing every row (0.9 s for a name among
@@ -135,10 +135,10 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
             return await (agency is { } id
                 ? db.Database.SqlQuery<IndexedText>($"""
                     SELECT "Id", "Text" FROM "SearchIndex" WHERE "Vector" @@ to_tsquery('simple', {tsquery}) AND ("AgencyId" = {id} OR "AgencyId" IS NULL)
-                    LIMIT {most}
+                    LIMIT {RankedAtMost}
                     """)
                 : db.Database.SqlQuery<IndexedText>($"""
-                    SELECT "Id", "Text" FROM "SearchIndex" WHERE "Vector" @@ to_tsquery('simple', {tsquery}) LIMIT {most}
+                    SELECT "Id", "Text" FROM "SearchIndex" WHERE "Vector" @@ to_tsquery('simple', {tsquery}) LIMIT {RankedAtMost}
                     """)).ToListAsync(ct);
         }
         // FTS5: each word quoted and, as a beginning, starred.
@@ -146,10 +146,10 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
         return await (agency is { } agencyId
             ? db.Database.SqlQuery<IndexedText>($"""
                 SELECT rowid AS "Id", "Text" FROM "SearchIndex" WHERE "SearchIndex" MATCH {match} AND ("AgencyId" = {agencyId} OR "AgencyId" IS NULL)
-                ORDER BY rowid DESC LIMIT {most}
+                ORDER BY rowid DESC LIMIT {RankedAtMost}
                 """)
             : db.Database.SqlQuery<IndexedText>($"""
-                SELECT rowid AS "Id", "Text" FROM "SearchIndex" WHERE "SearchIndex" MATCH {match} ORDER BY rowid DESC LIMIT {most}
+                SELECT rowid AS "Id", "Text" FROM "SearchIndex" WHERE "SearchIndex" MATCH {match} ORDER BY rowid DESC LIMIT {RankedAtMost}
                 """)).ToListAsync(ct);
     }
 

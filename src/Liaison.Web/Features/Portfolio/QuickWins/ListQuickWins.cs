@@ -114,7 +114,7 @@ internal sealed class ListQuickWins(LiaisonDbContext db, AccessRule access, List
         if ((from is { } f && !InputRules.IsInRange(f)) || (to is { } t && !InputRules.IsInRange(t)))
             return Result<QuickWinSummary>.Invalid(from is { } bad && !InputRules.IsInRange(bad) ? "from" : "to", InputRules.DateRangeMessage);
         var end = to ?? Today;
-        var start = from ?? new DateOnly(end.Year, end.Month, 1).AddMonths(-11);
+        var start = from ?? end.StartOfMonth().AddMonths(-11);
         return Result<QuickWinSummary>.Ok(await cache.GetAsync($"quick-wins-summary:{start:yyyy-MM-dd}:{end:yyyy-MM-dd}", () => ComputeSummaryAsync(start, end, ct)));
     }
 
@@ -129,9 +129,9 @@ internal sealed class ListQuickWins(LiaisonDbContext db, AccessRule access, List
         var byAgency = byAgencyId.Select(a => (Key: names.GetValueOrDefault(a.AgencyId, $"Agency #{a.AgencyId}"), a.Count))
             .OrderByDescending(a => a.Count).ThenBy(a => a.Key, StringComparer.CurrentCultureIgnoreCase).ToList();
         var byDay = await period.GroupBy(q => q.CompletedOn).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byMonth = byDay.GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1)).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
+        var byMonth = byDay.GroupBy(d => d.Day.StartOfMonth()).ToDictionary(g => g.Key, g => g.Sum(d => d.Count));
         var months = new List<(DateOnly, int)>();
-        for (var month = new DateOnly(start.Year, start.Month, 1); month <= end; month = month.AddMonths(1))
+        for (var month = start.StartOfMonth(); month <= end; month = month.AddMonths(1))
             months.Add((month, byMonth.GetValueOrDefault(month)));
         return new QuickWinSummary(start, end, byAgency.Sum(a => a.Count), byAgency.Select(a => (a.Key, a.Count)).ToList(), months);
     }

@@ -47,6 +47,10 @@ internal sealed class Meeting : IVersioned, ITimestamped, IAgencyShared<Meeting>
     public List<MeetingAgency> Agencies { get; } = [];
     public List<MeetingAgendaItem> AgendaItems { get; } = [];
     public List<MeetingAttendee> Attendees { get; } = [];
+
+    /// <summary>The attendees its mail and invitations go to: active, with an address (their people loaded).</summary>
+    public IEnumerable<Person> MailRecipients() =>
+        Attendees.Select(a => a.Person).OfType<Person>().Where(p => p.IsActive && !string.IsNullOrWhiteSpace(p.Email));
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

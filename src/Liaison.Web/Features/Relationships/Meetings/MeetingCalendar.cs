@@ -12,11 +12,12 @@ namespace Liaison.Web.Features.Relationships.Meetings;
 /// </summary>
 internal sealed class MeetingCalendar(OrganisationClock time, PublicUrls urls, IOptions<EmailOptions> email)
 {
-    /// <summary>The meeting as a calendar to add (a download, a feed): no attendees, as RFC 5546 has it.</summary>
-    public string IcsOf(Meeting meeting) => CalendarFile.Write(meeting.Title, [EventOf(meeting)], time.IanaZoneId);
-
-    /// <summary>The meeting as an invitation to its attendees, or its cancellation: the same UID, the meeting's version as SEQUENCE.</summary>
-    public string InvitationOf(Meeting meeting, CalendarMethod method) => CalendarFile.Write(meeting.Title, [EventOf(meeting)], time.IanaZoneId, method);
+    /// <summary>
+    /// The meeting as an iCalendar file: by default a calendar to add (a download, a feed: no attendees, as RFC 5546 has
+    /// it); as an invitation to its attendees or its cancellation, the same UID with the meeting's version as SEQUENCE.
+    /// </summary>
+    public string IcsOf(Meeting meeting, CalendarMethod method = CalendarMethod.Publish) =>
+        CalendarFile.Write(meeting.Title, [EventOf(meeting)], time.IanaZoneId, method);
 
     public CalendarEvent EventOf(Meeting m)
     {
@@ -26,8 +27,7 @@ internal sealed class MeetingCalendar(OrganisationClock time, PublicUrls urls, I
         {
             Url = urls.Link($"Meetings/Details/{m.Id}"),
             Organizer = new CalendarPerson(email.Value.FromName, email.Value.From),
-            Attendees = m.Attendees.Where(a => a.Person is { IsActive: true, Email.Length: > 0 })
-                .Select(a => new CalendarPerson(a.Person!.FullName, a.Person.Email!)).ToList(),
+            Attendees = m.MailRecipients().Select(p => new CalendarPerson(p.FullName, p.Email!)).ToList(),
         };
     }
 }

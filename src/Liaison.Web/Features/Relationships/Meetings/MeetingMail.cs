@@ -32,13 +32,12 @@ internal sealed class MeetingMail(MeetingCalendar calendar, OrganisationClock ti
     /// <summary>Queues the mail to each attendee; answers how many. The meeting comes with its agencies, agenda and attendees' people.</summary>
     public async Task<int> EnqueueAsync(Meeting meeting, MeetingMailKind kind, CancellationToken ct)
     {
-        var recipients = meeting.Attendees.Select(a => a.Person).OfType<Directory.People.Person>()
-            .Where(p => p.IsActive && !string.IsNullOrWhiteSpace(p.Email)).ToList();
+        var recipients = meeting.MailRecipients().ToList();
         if (recipients.Count == 0)
             return 0;
         var organisation = (await settings.GetAsync(ct)).OrganisationName;
         var method = kind == MeetingMailKind.Cancellation ? CalendarMethod.Cancel : CalendarMethod.Request;
-        var ics = Encoding.UTF8.GetBytes(calendar.InvitationOf(meeting, method));
+        var ics = Encoding.UTF8.GetBytes(calendar.IcsOf(meeting, method));
         var when = time.Format(meeting.StartsAt);
         var subject = kind switch
         {

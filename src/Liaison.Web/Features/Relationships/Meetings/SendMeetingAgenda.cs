@@ -22,8 +22,7 @@ internal sealed class SendMeetingAgenda(LiaisonDbContext db, ManageMeetings meet
         var meeting = result.Value!;
         if (!automatic && !await meetings.CanEditAsync(meeting.Agencies.Select(a => a.AgencyId), ct))
             return Result<int>.Forbidden();
-        var recipients = meeting.Attendees.Select(a => a.Person!).Where(p => p.IsActive && !string.IsNullOrWhiteSpace(p.Email)).ToList();
-        if (recipients.Count == 0)
+        if (!meeting.MailRecipients().Any())
             return Result<int>.Invalid("", "No attendee has an email address to send the agenda to.");
         await using var write = await db.BeginWriteAsync(ct);
         // Claimed in the same transaction as the mail is queued: a second sender (another instance) finds it claimed.
@@ -31,10 +30,10 @@ internal sealed class SendMeetingAgenda(LiaisonDbContext db, ManageMeetings meet
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AgendaSentAt, time.UtcNow), ct);
         if (claimed == 0)
             return Result<int>.Ok(0);
-        await mail.EnqueueAsync(meeting, MeetingMailKind.Agenda, ct);
+        var sent = await mail.EnqueueAsync(meeting, MeetingMailKind.Agenda, ct);
         await db.SaveChangesAsync(ct);
         await write.CommitAsync(ct);
-        return Result<int>.Ok(recipients.Count);
+        return Result<int>.Ok(sent);
     }
 
     /// <summary>Planned meetings starting within the lead time whose agenda has not gone out: the agenda mailer's work.</summary>
