@@ -54,8 +54,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The browser and one demo site (read, never written, by the tests that use it), shared by every browser test.</summary>
 [CollectionDefinition("Browser")]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<DemoSite>;
 
 public static class PageExtensions
 {
@@ -72,6 +73,10 @@ public static class PageExtensions
             $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => $"{n.Target} {n.Html}"))).ToList();
         Assert.True(violations.Count == 0, $"axe found {violations.Count} WCAG 2.1 AA violation(s) on {page.Url}:\n" + string.Join("\n", violations));
     }
+
+    /// <summary>Whether the page is wider than the window (it scrolls sideways).</summary>
+    public static Task<bool> ScrollsSidewaysAsync(this IPage page) =>
+        page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
 
     public static async Task SignInAsync(this IPage page, string email, string password = TestData.Password)
     {

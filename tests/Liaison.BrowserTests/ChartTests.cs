@@ -8,7 +8,7 @@ namespace Liaison.BrowserTests;
 /// content security policy as it is; the table stays for screen readers and print.
 /// </summary>
 [Collection("Browser")]
-public sealed class ChartTests(BrowserFixture browser, DemoSite site) : IClassFixture<DemoSite>
+public sealed class ChartTests(BrowserFixture browser, DemoSite site)
 {
     public static TheoryData<string, string, int> Charts => new()
     {

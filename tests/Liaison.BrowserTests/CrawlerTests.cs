@@ -19,7 +19,7 @@ public sealed class DemoSite : LiaisonApp
 /// listed by hand is checked too. A link a role is shown must open: no 404, 403 or 500 behind any link.
 /// </summary>
 [Collection("Browser")]
-public sealed partial class CrawlerTests(BrowserFixture browser, DemoSite site) : IClassFixture<DemoSite>
+public sealed partial class CrawlerTests(BrowserFixture browser, DemoSite site)
 {
     /// <summary>Links that do something other than show a page: files, feeds, the API, signing out.</summary>
     [GeneratedRegex(@"^/(api|openapi|calendar|lib|css|js)\b|[?&](format|handler)=|\.ics$|/Logout\b|/Export\b", RegexOptions.IgnoreCase)]

@@ -5,7 +5,7 @@ namespace Liaison.BrowserTests;
 /// <summary>What a page looks like at the two widths people use: a 1280 px laptop and a 375 px phone.</summary>
 /// <remarks>On the demo data, whose names, tables and header are as long as a real state's.</remarks>
 [Collection("Browser")]
-public sealed class LayoutTests(BrowserFixture browser, DemoSite site) : IClassFixture<DemoSite>
+public sealed class LayoutTests(BrowserFixture browser, DemoSite site)
 {
     private static readonly string[] ListPages =
     [
@@ -46,7 +46,7 @@ public sealed class LayoutTests(BrowserFixture browser, DemoSite site) : IClassF
             Assert.True(wrapped.Length == 0, $"{url} as {email}: header items on two lines: {string.Join(", ", wrapped)}");
             var clipped = await ClippedFilterControlsAsync(page);
             Assert.True(clipped.Length == 0, $"{url}: the filter bar clips {string.Join(", ", clipped)}");
-            Assert.False(await ScrollsSidewaysAsync(page), $"{url} scrolls sideways at 1280 px");
+            Assert.False(await page.ScrollsSidewaysAsync(), $"{url} scrolls sideways at 1280 px");
         }
         await page.Context.CloseAsync();
     }
@@ -61,7 +61,7 @@ public sealed class LayoutTests(BrowserFixture browser, DemoSite site) : IClassF
         foreach (var url in await PagesAsync(page))
         {
             await page.GotoAsync(url);
-            Assert.False(await ScrollsSidewaysAsync(page), $"{url} as {email} is wider than a 375 px phone");
+            Assert.False(await page.ScrollsSidewaysAsync(), $"{url} as {email} is wider than a 375 px phone");
             var clipped = await ClippedFilterControlsAsync(page);
             Assert.True(clipped.Length == 0, $"{url}: at 375 px the filter bar clips {string.Join(", ", clipped)}");
         }
@@ -78,7 +78,4 @@ public sealed class LayoutTests(BrowserFixture browser, DemoSite site) : IClassF
                 .map(control => control.id || control.name || control.textContent);
         })
         """);
-
-    private static Task<bool> ScrollsSidewaysAsync(Microsoft.Playwright.IPage page) =>
-        page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
 }

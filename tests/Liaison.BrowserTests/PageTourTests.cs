@@ -212,7 +212,7 @@ public sealed class PageTourTests(BrowserFixture browser)
         await menuButton.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true })).ToBeVisibleAsync();
         await page.ExpectAccessibleAsync();
-        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        var overflow = await page.ScrollsSidewaysAsync();
         Assert.False(overflow, "the page scrolls sideways on a phone");
         await page.Context.CloseAsync();
     }

@@ -6,7 +6,7 @@ namespace Liaison.BrowserTests;
 
 /// <summary>What comes out of the printer, as Chromium prints it to PDF.</summary>
 [Collection("Browser")]
-public sealed partial class PrintTests(BrowserFixture browser, DemoSite site) : IClassFixture<DemoSite>
+public sealed partial class PrintTests(BrowserFixture browser, DemoSite site)
 {
     [GeneratedRegex(@"/Type\s*/Page[^s]")]
     private static partial Regex PageObject();
