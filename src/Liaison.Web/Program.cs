@@ -1,6 +1,7 @@
 using Liaison.Web;
 using Liaison.Web.Features.Administration;
 using Liaison.Web.Features.Directory;
+using Liaison.Web.Features.Notifications;
 using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Reporting;
@@ -26,6 +27,7 @@ namespace Liaison.Web
             new PortfolioModule(),
             new ReportingModule(),
             new SearchModule(),
+            new NotificationsModule(),
         ];
     }
 }

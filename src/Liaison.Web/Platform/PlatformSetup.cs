@@ -25,6 +25,7 @@ internal static class PlatformSetup
         builder.Services.AddScoped<PendingImports>();
         builder.Services.AddScoped<DerivedCache>();
         builder.Services.AddScoped<ListCounts>();
+        builder.Services.AddScoped<Notifications.NotificationBell>();
         builder.AddPlatformData();
         builder.AddPlatformAuth();
         builder.AddPlatformWeb();

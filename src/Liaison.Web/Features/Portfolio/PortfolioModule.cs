@@ -26,6 +26,7 @@ internal sealed class PortfolioModule : ILiaisonModule
         services.AddScoped<IAgencyHealthContributor, PortfolioAgencyHealth>();
         services.AddScoped<IDemoSeeder, PortfolioDemo>();
         services.AddScoped<IAgencySection, AgencyInitiativesSection>();
+        services.AddSingleton<ISaveHook, PortfolioNotifications>();
     }
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)

@@ -21,6 +21,8 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddPageAlias("/Relationships/ActionItems/Edit", "ActionItems/Create");
         services.AddSingleton<IAgencyAssignments, HeldAssignments>();
         services.AddSingleton<ISaveHook, ContactTracking>();
+        services.AddSingleton<ISaveHook, RelationshipNotifications>();
+        services.AddScoped<Platform.Notifications.IDigestSource, RelationshipReminders>();
         services.AddScoped<ManageAssignments>();
         services.AddScoped<ReadStakeholderMatrix>();
         services.AddScoped<EditStakeholderProfile>();

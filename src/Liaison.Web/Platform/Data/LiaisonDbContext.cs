@@ -8,6 +8,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Notifications;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -43,6 +44,11 @@ internal sealed class LiaisonDbContext(
     public DbSet<DataGenerationRow> DataGenerations => Set<DataGenerationRow>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    /// <summary>Notifications the save hooks asked for (<see cref="Notifier.Notify"/>), written by the next save.</summary>
+    internal List<NotificationDraft> PendingNotifications { get; } = [];
 
     internal CurrentUser CurrentUser => currentUser;
 
@@ -119,7 +125,8 @@ internal sealed class LiaisonDbContext(
     /// agency user probing ids must not retire everyone's cached figures at each try.
     /// </summary>
     private static readonly HashSet<Type> GenerationNeutral =
-        [typeof(IdempotencyRecord), typeof(PendingImport), typeof(OutboxMessage), typeof(DataProtectionKey), typeof(UserSession), typeof(AuditEntry)];
+        [typeof(IdempotencyRecord), typeof(PendingImport), typeof(OutboxMessage), typeof(DataProtectionKey), typeof(UserSession), typeof(AuditEntry),
+         typeof(Notification), typeof(NotificationPreference)];
 
     private long? _generation;
 
@@ -153,6 +160,7 @@ internal sealed class LiaisonDbContext(
         List<AuditCapture.Draft> drafts;
         List<AuditEntry> directEntries;
         bool advances;
+        List<NotificationDraft> notices;
         // Changes are detected once here and once more after the derived values are set, not on every look at the
         // change tracker below (each would walk every tracked entity: seconds for an import of 10,000 rows).
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
@@ -160,6 +168,8 @@ internal sealed class LiaisonDbContext(
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            // Taken now: a save that fails and is tried again asks the hooks again.
+            PendingNotifications.Clear();
             var derived = false;
             foreach (var hook in saveHooks)
                 derived |= await hook.BeforeSaveAsync(this, cancellationToken);
@@ -170,6 +180,8 @@ internal sealed class LiaisonDbContext(
             AuditChain.RefuseChangesToTrail(ChangeTracker);
             drafts = saveHooks.All(h => h.Audits(this)) ? await AuditCapture.CaptureAsync(this, cancellationToken) : [];
             directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            notices = [.. PendingNotifications];
+            PendingNotifications.Clear();
             advances = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && !GenerationNeutral.Contains(e.Metadata.ClrType));
         }
@@ -178,7 +190,7 @@ internal sealed class LiaisonDbContext(
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
-        if (drafts.Count == 0 && directEntries.Count == 0)
+        if (drafts.Count == 0 && directEntries.Count == 0 && notices.Count == 0)
         {
             if (!advances)
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -198,10 +210,15 @@ internal sealed class LiaisonDbContext(
         await using var write = await WriteScope.EnterAsync(this, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
         var entries = directEntries.Concat(AuditCapture.Complete(drafts, currentUser, now)).ToList();
-        await AuditChain.LinkAsync(this, entries, cancellationToken);
-        AuditEntries.AddRange(entries);
+        if (entries.Count > 0)
+        {
+            await AuditChain.LinkAsync(this, entries, cancellationToken);
+            AuditEntries.AddRange(entries);
+        }
+        Notifications.AddRange(Notifier.Complete(notices, currentUser.IsSystem ? null : currentUser.DisplayName, now));
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-        await AdvanceDataGenerationAsync(cancellationToken);
+        if (entries.Count > 0 || advances)
+            await AdvanceDataGenerationAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         return saved;
     }
