@@ -16,6 +16,7 @@ internal sealed class NotificationsModule : ILiaisonModule
         var services = builder.Services;
         services.AddScoped<ManageNotifications>();
         services.AddScoped<SendDailyDigests>();
+        services.AddScoped<IDemoSeeder, NotificationsDemo>();
         services.AddRecurringJob<DailyDigestJob>("daily-digest",
             TimeSpan.FromMinutes(builder.Configuration.GetValue("Notifications:DigestCheckMinutes", 15.0)));
     }
