@@ -113,6 +113,7 @@ internal sealed class Initiative : IVersioned, ITimestamped, IAgencyOwned<Initia
 /// update would only repeat it (an import writes 10,000 of them).
 /// </summary>
 [NotAudited]
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class InitiativeUpdate
 {
     public int Id { get; set; }
@@ -135,6 +136,7 @@ internal sealed class InitiativeUpdate
 }
 
 /// <summary>A month's portfolio health review, saved so the trend across months can be seen.</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class PortfolioSnapshot
 {
     public int Id { get; set; }

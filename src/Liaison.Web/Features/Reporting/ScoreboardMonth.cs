@@ -13,6 +13,7 @@ namespace Liaison.Web.Features.Reporting;
 /// edit, so not audited.
 /// </summary>
 [NotAudited]
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class ScoreboardMonth
 {
     /// <summary>The first day of the month.</summary>

@@ -16,6 +16,7 @@ internal enum ApiTokenKind
 /// A bearer token. Only its SHA-256 hash is stored: a copy of the database does not hand out
 /// working tokens.
 /// </summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class ApiToken
 {
     public int Id { get; set; }

@@ -39,6 +39,7 @@ internal sealed class Role : IdentityRole<int>
 }
 
 /// <summary>A user's role; changes show in the user's history.</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class UserRole : IdentityUserRole<int>, IAuditedAsPartOf
 {
     public (string RecordType, string RecordId, string Field) AuditTarget =>

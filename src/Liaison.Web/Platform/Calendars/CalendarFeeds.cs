@@ -21,6 +21,7 @@ internal interface ICalendarSource
 
 /// <summary>A user's private calendar feed; only the secret's hash is kept, so the URL can be revoked but never read back.</summary>
 [NotAudited]
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class CalendarFeed
 {
     public int UserId { get; set; }

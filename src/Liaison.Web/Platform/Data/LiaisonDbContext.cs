@@ -45,6 +45,7 @@ internal sealed class LiaisonDbContext(
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AgencyFigures> AgencyFigures => Set<AgencyFigures>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     /// <summary>Notifications the save hooks asked for (<see cref="Notifier.Notify"/>), written by the next save.</summary>
@@ -150,8 +151,90 @@ internal sealed class LiaisonDbContext(
     /// </summary>
     public async Task AdvanceDataGenerationAsync(CancellationToken ct)
     {
+        await AdvanceGenerationAsync(ct);
+        // Whatever it changed, it did not say which agencies: every agency's kept figures are counted again.
+        await MarkAgencyFiguresAsync(new TouchedAgencies { All = true }, ct);
+    }
+
+    private async Task AdvanceGenerationAsync(CancellationToken ct)
+    {
         await Database.ExecuteSqlRawAsync("""UPDATE "DataGeneration" SET "Value" = "Value" + 1 WHERE "Id" = 1""", ct);
         _generation = null;
+    }
+
+    /// <summary>
+    /// Raises the version of the kept figures (<see cref="AgencyFigures"/>) of each agency this save touched, in its
+    /// transaction: they are counted live until counted again.
+    /// </summary>
+    private async Task MarkAgencyFiguresAsync(TouchedAgencies touched, CancellationToken ct)
+    {
+        if (touched.All)
+            await Database.ExecuteSqlRawAsync("""UPDATE "AgencyFigures" SET "Version" = "Version" + 1""", ct);
+        else
+        {
+            foreach (var chunk in touched.Ids.Order().Chunk(500))
+            {
+                // Numbers only: nothing of anyone's text reaches this statement.
+                var ids = string.Join(',', chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var sql = """UPDATE "AgencyFigures" SET "Version" = "Version" + 1 WHERE "AgencyId" IN (""" + ids + ")";
+                await Database.ExecuteSqlRawAsync(sql, ct);
+            }
+        }
+    }
+
+    /// <summary>The columns by which a record names the agency it belongs to, for <see cref="TouchedBy"/>.</summary>
+    private static readonly string[] AgencyColumns = ["AgencyId", "TrackedAgencyId"];
+
+    /// <summary>
+    /// The agencies whose health signals this save may move: those its records name (before and after the change); all of
+    /// them for a record that names none (a setting, a user's name), unless its kind is known to move none.
+    /// </summary>
+    private TouchedAgencies TouchedBy()
+    {
+        var touched = new TouchedAgencies();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            var type = entry.Metadata.ClrType;
+            if (GenerationNeutral.Contains(type) || type == typeof(AgencyFigures) || type.IsDefined(typeof(AgencyHealthNeutralAttribute), inherit: false))
+                continue;
+            if (entry.State == EntityState.Modified && entry.Properties.Where(p => p.IsModified).All(IsVersionNeutral))
+                continue;
+            if (entry.Entity is Agency agency)
+            {
+                touched.Ids.Add(agency.Id);
+                continue;
+            }
+            if (entry.Entity is User)
+            {
+                // A user's name shows as an agency's manager; a sign-in's bookkeeping or a new password moves nothing.
+                if (entry.State == EntityState.Deleted || entry.Property(nameof(User.DisplayName)).IsModified)
+                {
+                    touched.All = true;
+                    break;
+                }
+                continue;
+            }
+            var named = false;
+            foreach (var column in AgencyColumns)
+            {
+                if (entry.Metadata.FindProperty(column) is null)
+                    continue;
+                named = true;
+                var property = entry.Property(column);
+                if (property.CurrentValue is int current)
+                    touched.Ids.Add(current);
+                if (entry.State == EntityState.Modified && property.OriginalValue is int original)
+                    touched.Ids.Add(original);
+            }
+            if (!named)
+            {
+                touched.All = true;
+                break;
+            }
+        }
+        return touched;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -161,6 +244,7 @@ internal sealed class LiaisonDbContext(
         List<AuditEntry> directEntries;
         bool advances;
         List<NotificationDraft> notices;
+        TouchedAgencies touched;
         // Changes are detected once here and once more after the derived values are set, not on every look at the
         // change tracker below (each would walk every tracked entity: seconds for an import of 10,000 rows).
         var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
@@ -180,6 +264,7 @@ internal sealed class LiaisonDbContext(
             AuditChain.RefuseChangesToTrail(ChangeTracker);
             drafts = saveHooks.All(h => h.Audits(this)) ? await AuditCapture.CaptureAsync(this, cancellationToken) : [];
             directEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            touched = TouchedBy();
             notices = [.. PendingNotifications];
             PendingNotifications.Clear();
             advances = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
@@ -197,7 +282,8 @@ internal sealed class LiaisonDbContext(
             // The change and the generation commit together: a reader on any instance sees both or neither.
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AdvanceDataGenerationAsync(cancellationToken);
+            await AdvanceGenerationAsync(cancellationToken);
+            await MarkAgencyFiguresAsync(touched, cancellationToken);
             if (transaction is not null)
                 await transaction.CommitAsync(cancellationToken);
             return count;
@@ -218,7 +304,8 @@ internal sealed class LiaisonDbContext(
         Notifications.AddRange(Notifier.Complete(notices, currentUser.IsSystem ? null : currentUser.DisplayName, now));
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
         if (entries.Count > 0 || advances)
-            await AdvanceDataGenerationAsync(cancellationToken);
+            await AdvanceGenerationAsync(cancellationToken);
+        await MarkAgencyFiguresAsync(touched, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return saved;
     }

@@ -1,6 +1,7 @@
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Time;
 using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Platform.Modules;
 
@@ -94,7 +95,8 @@ internal interface IAgencyHealthContributor
 }
 
 /// <summary>Every module's health signals for a set of agencies, in the contributors' order.</summary>
-internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache)
+internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache,
+    Data.LiaisonDbContext db, IConfiguration config)
 {
     /// <summary>
     /// One agency's signals for its page, kept for the user until the next save (or a minute): the agency page is the
@@ -104,19 +106,49 @@ internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contrib
     {
         var today = clock.Today;
         return await cache.GetAsync($"agency-health:{agencyId}:{access.User.Id}:{today:yyyy-MM-dd}",
-            async () => (await ForAgenciesAsync([agencyId], ct))[agencyId].Where(s => s.Views.HasFlag(SignalViews.AgencyPage)).ToList());
+            async () => (await ForAgenciesLiveAsync([agencyId], ct))[agencyId].Where(s => s.Views.HasFlag(SignalViews.AgencyPage)).ToList());
     }
 
     /// <summary>
     /// The scoreboard's cells of each agency of <paramref name="agencyIds"/>: its signals that show there, one per key
-    /// (what the scoreboard shows and what the month's record keeps).
+    /// (what the scoreboard shows and what the month's record keeps). Read from each agency's kept figures
+    /// (<see cref="AgencyFigures"/>) where they are current, counted live where they are not.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForScoreboardAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct) =>
-        (await ForAgenciesAsync(agencyIds, ct)).ToDictionary(a => a.Key,
+        (await ForAgenciesKeptAsync(agencyIds, ct)).ToDictionary(a => a.Key,
             IReadOnlyList<HealthSignal> (a) => a.Value.Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key).ToList());
 
-    /// <summary>The signals of each agency of <paramref name="agencyIds"/> (which the user may see), one query per contributor's kind of signal.</summary>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForAgenciesAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct)
+    /// <summary>
+    /// The kept figures that are current (as of today, not marked by a save since), and the rest counted live. Only for
+    /// the provider's view (the one they were counted in): anyone else's is counted live.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForAgenciesKeptAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct)
+    {
+        if (!config.GetValue("Performance:AgencyFigures", true) || !(access.CanSeeProviderRecords || access.User.IsSystem))
+            return await ForAgenciesLiveAsync(agencyIds, ct);
+        var today = clock.Today;
+        var wanted = agencyIds.ToHashSet();
+        var kept = new Dictionary<int, IReadOnlyList<HealthSignal>>();
+        // The whole table (a row per agency) rather than a list of 200 ids: one read of a small table.
+        var rows = await db.Set<AgencyFigures>().AsNoTracking()
+            .Where(f => f.AsOf == today && f.CleanVersion == f.Version)
+            .Select(f => new { f.AgencyId, f.Signals }).ToListAsync(ct);
+        foreach (var row in rows.Where(r => wanted.Contains(r.AgencyId)))
+        {
+            if (System.Text.Json.JsonSerializer.Deserialize<List<HealthSignal>>(row.Signals, RefreshAgencyFigures.Json) is { } signals)
+                kept[row.AgencyId] = signals;
+        }
+        var missing = wanted.Where(id => !kept.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (id, signals) in await ForAgenciesLiveAsync(missing, ct))
+                kept[id] = signals;
+        }
+        return kept;
+    }
+
+    /// <summary>The signals of each agency of <paramref name="agencyIds"/> (which the user may see), counted now: one query per contributor's kind of signal.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<HealthSignal>>> ForAgenciesLiveAsync(IReadOnlyCollection<int> agencyIds, CancellationToken ct)
     {
         var today = clock.Today;
         var parts = new List<ILookup<int, HealthSignal>>();

@@ -1,4 +1,5 @@
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Jobs;
 
 namespace Liaison.Web.Platform.Modules;
 
@@ -69,6 +70,9 @@ internal static class ModuleHost
         }
         builder.Services.AddScoped<Navigation>();
         builder.Services.AddScoped<AgencyHealth>();
+        builder.Services.AddScoped<RefreshAgencyFigures>();
+        builder.Services.AddRecurringJob<AgencyFiguresJob>("agency-figures",
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Performance:AgencyFiguresSeconds", 60.0)));
         builder.Services.AddScoped<GetMyWork>();
         return builder;
     }

@@ -26,13 +26,13 @@ public sealed class AgencyHealthTests(CommandCountingLiaisonApp app) : IClassFix
         Assert.True(ids.Count >= 2);
 
         app.Commands.Watch(db);
-        var all = await health.ForAgenciesAsync(ids, CancellationToken.None);
+        var all = await health.ForAgenciesLiveAsync(ids, CancellationToken.None);
         // Relationships: managers, cadence, last interaction, late actions; Portfolio: initiatives, quick wins, and the
         // settings' fiscal year (read through the cache of derived figures: its generation, then the row). However many agencies.
         Assert.True(app.Commands.Count <= 8, app.Commands.Texts);
 
         foreach (var id in ids)
-            Assert.Equal((await health.ForAgenciesAsync([id], CancellationToken.None))[id], all[id]);
+            Assert.Equal((await health.ForAgenciesLiveAsync([id], CancellationToken.None))[id], all[id]);
         var revenue = all[app.Ids.Revenue].Where(s => s.Views.HasFlag(SignalViews.AgencyPage)).ToList();
         Assert.Equal(["Coverage", "Contact cadence", "Last interaction", "Action items"], revenue.Take(4).Select(s => s.Label));
         Assert.Contains(revenue, s => s.Label.StartsWith("Initiatives", StringComparison.Ordinal));

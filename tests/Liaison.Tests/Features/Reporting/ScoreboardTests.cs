@@ -193,7 +193,8 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         texts.RemoveAt(1);
         var after = await CountAsync();
         Assert.True(before == after, $"{before} commands for 2 agencies, {after} for 20:\n{texts[0]}\n=====\n{texts[1]}");
-        Assert.InRange(before, 3, 12);
+        // The kept figures' table is read first; none is current here (nothing counted them), so every agency is counted live.
+        Assert.InRange(before, 3, 13);
     }
 
     [Fact]

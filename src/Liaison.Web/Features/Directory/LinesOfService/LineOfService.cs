@@ -4,6 +4,7 @@ using Liaison.Web.Platform.Data;
 namespace Liaison.Web.Features.Directory.LinesOfService;
 
 /// <summary>An entry of the service catalogue: a key function of an operational unit.</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class LineOfService : IVersioned, ITimestamped
 {
     public int Id { get; set; }

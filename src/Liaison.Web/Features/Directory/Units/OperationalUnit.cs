@@ -4,6 +4,7 @@ using Liaison.Web.Platform.Data;
 namespace Liaison.Web.Features.Directory.Units;
 
 /// <summary>One of the provider's operational units (Data Center Operations, End User Computing, ...).</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class OperationalUnit : IVersioned, ITimestamped
 {
     public int Id { get; set; }

@@ -32,6 +32,7 @@ internal sealed class QuickWin : IVersioned, ITimestamped, IAgencyShared<QuickWi
 }
 
 /// <summary>A member of staff who contributed to a quick win.</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class QuickWinContributor : IAuditedAsPartOf
 {
     public int QuickWinId { get; set; }

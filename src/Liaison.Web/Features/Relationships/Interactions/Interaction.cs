@@ -49,6 +49,7 @@ internal sealed class Interaction : IVersioned, ITimestamped, IAgencyOwned<Inter
 }
 
 /// <summary>Someone (agency contact or provider staff) who took part. The date is repeated so a contact's last touch is an index seek.</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class InteractionAttendee : IAuditedAsPartOf
 {
     public int InteractionId { get; set; }

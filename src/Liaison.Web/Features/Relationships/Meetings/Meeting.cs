@@ -24,6 +24,7 @@ internal enum MeetingStatus
 }
 
 /// <summary>A meeting with one agency or several: agenda, attendees, minutes, decisions and action items.</summary>
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class Meeting : IVersioned, ITimestamped, IAgencyShared<Meeting>, ISearchable
 {
     public int Id { get; set; }
@@ -72,6 +73,7 @@ internal sealed class MeetingAgency : IAuditedAsPartOf
         Agency?.Name ?? await db.Agencies.IgnoreQueryFilters().Where(a => a.Id == AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? $"Agency #{AgencyId}";
 }
 
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class MeetingAgendaItem
 {
     public int Id { get; set; }
@@ -80,6 +82,7 @@ internal sealed class MeetingAgendaItem
     public string Text { get; set; } = "";
 }
 
+[Liaison.Web.Platform.Modules.AgencyHealthNeutral]
 internal sealed class MeetingAttendee : IAuditedAsPartOf
 {
     public int MeetingId { get; set; }

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Liaison.Web.Features.Directory.Agencies;
+using Liaison.Web.Platform.Auditing;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Liaison.Web.Platform.Modules;
+
+/// <summary>
+/// An agency's health signals as of a day, kept so that the state-wide scoreboard reads one row per agency instead of
+/// counting every module's records for 200 agencies at each request (docs/adr/0017). Kept true by versions, not by
+/// expiry: every save that touches the agency's records (or, for records of no agency, any agency) adds one to
+/// <see cref="Version"/> in its own transaction; the signals are current only while <see cref="CleanVersion"/> equals it
+/// and <see cref="AsOf"/> is today (the signals count days). A stale row is never shown: its agency is counted live.
+/// </summary>
+[NotAudited]
+internal sealed class AgencyFigures
+{
+    public int AgencyId { get; set; }
+
+    /// <summary>Raised by each save that may move the agency's signals.</summary>
+    public long Version { get; set; }
+
+    /// <summary>The <see cref="Version"/> the signals were counted at, or null before the first count.</summary>
+    public long? CleanVersion { get; set; }
+
+    /// <summary>The organisation's day the signals were counted for.</summary>
+    public DateOnly? AsOf { get; set; }
+
+    /// <summary>The signals, as JSON.</summary>
+    public string Signals { get; set; } = "";
+
+    public DateTime? ComputedAt { get; set; }
+}
+
+/// <summary>
+/// Records whose changes move no agency's health signal although they name an agency (the scoreboard's own monthly
+/// record), or name none and move none: a save of only these leaves every agency's kept figures as they are.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+internal sealed class AgencyHealthNeutralAttribute : Attribute;
+
+internal sealed class AgencyFiguresConfiguration : IEntityTypeConfiguration<AgencyFigures>
+{
+    public void Configure(EntityTypeBuilder<AgencyFigures> builder)
+    {
+        builder.ToTable("AgencyFigures");
+        builder.HasKey(f => f.AgencyId);
+        builder.Property(f => f.AgencyId).ValueGeneratedNever();
+        builder.Property(f => f.Signals).IsRequired();
+        builder.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Which agencies a save may have moved: some, or (for a record of no agency) all.</summary>
+internal sealed class TouchedAgencies
+{
+    public HashSet<int> Ids { get; } = [];
+    public bool All { get; set; }
+    public bool Any => All || Ids.Count > 0;
+}
+
+/// <summary>Counts the signals of every agency whose kept figures are stale and keeps them (<see cref="AgencyFiguresJob"/>).</summary>
+internal sealed class RefreshAgencyFigures(LiaisonDbContext db, AgencyHealth health, OrganisationClock clock)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Answers how many agencies' figures it kept.</summary>
+    public async Task<int> HandleAsync(CancellationToken ct)
+    {
+        // Every active agency gets its row first, committed, so that a save from now on marks it (a row counted before it
+        // existed could miss a save made meanwhile).
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "AgencyFigures" ("AgencyId", "Version", "Signals")
+            SELECT a."Id", 1, '' FROM "Agencies" AS a
+            WHERE a."IsActive" AND NOT EXISTS (SELECT 1 FROM "AgencyFigures" AS f WHERE f."AgencyId" = a."Id")
+            ON CONFLICT DO NOTHING
+            """, ct);
+        var today = clock.Today;
+        var stale = await db.Set<AgencyFigures>().AsNoTracking()
+            .Where(f => f.AsOf != today || f.AsOf == null || f.CleanVersion == null || f.CleanVersion != f.Version)
+            .Select(f => new { f.AgencyId, f.Version }).ToListAsync(ct);
+        if (stale.Count == 0)
+            return 0;
+        // Counted after the versions were read: a save that commits after this read raises the version, and the row stays stale.
+        var signals = await health.ForAgenciesLiveAsync(stale.Select(s => s.AgencyId).ToList(), ct);
+        var now = clock.UtcNow;
+        var kept = 0;
+        await using var write = await db.BeginWriteAsync(ct);
+        foreach (var row in stale)
+        {
+            var json = JsonSerializer.Serialize(signals[row.AgencyId], Json);
+            kept += await db.Set<AgencyFigures>().Where(f => f.AgencyId == row.AgencyId && f.Version == row.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Signals, json).SetProperty(f => f.CleanVersion, row.Version)
+                    .SetProperty(f => f.AsOf, today).SetProperty(f => f.ComputedAt, now), ct);
+        }
+        await write.CommitAsync(ct);
+        return kept;
+    }
+}
+
+/// <summary>Keeps the agencies' figures current (every minute, Performance:AgencyFiguresSeconds), on one instance at a time.</summary>
+[Quartz.DisallowConcurrentExecution]
+internal sealed class AgencyFiguresJob(IServiceScopeFactory scopes) : Quartz.IJob
+{
+    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RefreshAgencyFigures>().HandleAsync(cancellationToken);
+    }
+}
