@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Liaison.Web.Features.Directory.Agencies;
 using Liaison.Web.Platform.Auditing;
 using Liaison.Web.Platform.Data;
@@ -29,7 +30,7 @@ internal sealed class AgencyFigures
     /// <summary>The organisation's day the signals were counted for.</summary>
     public DateOnly? AsOf { get; set; }
 
-    /// <summary>The signals, as JSON.</summary>
+    /// <summary>The signals the scoreboard shows, as JSON (<see cref="KeptSignal"/>).</summary>
     public string Signals { get; set; } = "";
 
     public DateTime? ComputedAt { get; set; }
@@ -62,10 +63,44 @@ internal sealed class TouchedAgencies
     public bool Any => All || Ids.Count > 0;
 }
 
+/// <summary>
+/// A scoreboard signal as kept: only what the scoreboard shows (its key, heading, cell, level, link and measure), under
+/// one-letter names. 200 agencies' worth is read and parsed at every reading, so its size is its cost.
+/// </summary>
+internal sealed record KeptSignal(
+    [property: JsonPropertyName("k")] string Key,
+    [property: JsonPropertyName("t")] string Column,
+    [property: JsonPropertyName("c")] string Cell,
+    [property: JsonPropertyName("l")] HealthLevel Level,
+    [property: JsonPropertyName("h")] string? Link,
+    [property: JsonPropertyName("m")] double? Measure,
+    [property: JsonPropertyName("w")] bool HigherIsWorse)
+{
+    public static KeptSignal Of(HealthSignal s) => new(s.Key, s.Column, s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse);
+
+    public HealthSignal ToSignal() => new(Column, Cell, Level, Link)
+    {
+        Key = Key,
+        Cell = Cell,
+        Measure = Measure,
+        HigherIsWorse = HigherIsWorse,
+        Views = SignalViews.Scoreboard,
+    };
+}
+
+[JsonSerializable(typeof(List<KeptSignal>))]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+internal sealed partial class KeptSignalJson : JsonSerializerContext;
+
 /// <summary>Counts the signals of every agency whose kept figures are stale and keeps them (<see cref="AgencyFiguresJob"/>).</summary>
 internal sealed class RefreshAgencyFigures(LiaisonDbContext db, AgencyHealth health, OrganisationClock clock)
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static string Serialize(IEnumerable<HealthSignal> signals) =>
+        JsonSerializer.Serialize(signals.Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key).Select(KeptSignal.Of).ToList(),
+            KeptSignalJson.Default.ListKeptSignal);
+
+    public static List<HealthSignal>? Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, KeptSignalJson.Default.ListKeptSignal)?.Select(k => k.ToSignal()).ToList();
 
     /// <summary>Answers how many agencies' figures it kept.</summary>
     public async Task<int> HandleAsync(CancellationToken ct)
@@ -91,7 +126,7 @@ internal sealed class RefreshAgencyFigures(LiaisonDbContext db, AgencyHealth hea
         await using var write = await db.BeginWriteAsync(ct);
         foreach (var row in stale)
         {
-            var json = JsonSerializer.Serialize(signals[row.AgencyId], Json);
+            var json = Serialize(signals[row.AgencyId]);
             kept += await db.Set<AgencyFigures>().Where(f => f.AgencyId == row.AgencyId && f.Version == row.Version)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Signals, json).SetProperty(f => f.CleanVersion, row.Version)
                     .SetProperty(f => f.AsOf, today).SetProperty(f => f.ComputedAt, now), ct);

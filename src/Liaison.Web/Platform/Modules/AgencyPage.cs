@@ -135,7 +135,7 @@ internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contrib
             .Select(f => new { f.AgencyId, f.Signals }).ToListAsync(ct);
         foreach (var row in rows.Where(r => wanted.Contains(r.AgencyId)))
         {
-            if (System.Text.Json.JsonSerializer.Deserialize<List<HealthSignal>>(row.Signals, RefreshAgencyFigures.Json) is { } signals)
+            if (RefreshAgencyFigures.Deserialize(row.Signals) is { } signals)
                 kept[row.AgencyId] = signals;
         }
         var missing = wanted.Where(id => !kept.ContainsKey(id)).ToList();

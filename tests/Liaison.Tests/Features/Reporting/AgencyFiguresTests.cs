@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Liaison.Tests.Infrastructure;
 using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +28,8 @@ public sealed class AgencyFiguresTests(AgencyFiguresTests.App app) : IClassFixtu
     private Task MarkKeptAsync(int agencyId, string text) => app.WithDbAsync(async db =>
     {
         var row = await db.AgencyFigures.SingleAsync(f => f.AgencyId == agencyId);
-        var signals = JsonSerializer.Deserialize<List<HealthSignal>>(row.Signals, RefreshAgencyFigures.Json)!
-            .Select(s => s.Key == "late-actions" ? s with { Cell = text } : s).ToList();
-        var json = JsonSerializer.Serialize(signals, RefreshAgencyFigures.Json);
+        var signals = RefreshAgencyFigures.Deserialize(row.Signals)!.Select(s => s.Key == "late-actions" ? s with { Cell = text } : s);
+        var json = RefreshAgencyFigures.Serialize(signals);
         await db.AgencyFigures.Where(f => f.AgencyId == agencyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Signals, json));
     });
 
