@@ -72,11 +72,11 @@ internal sealed record KeptSignal(
     [property: JsonPropertyName("t")] string Column,
     [property: JsonPropertyName("c")] string Cell,
     [property: JsonPropertyName("l")] HealthLevel Level,
-    [property: JsonPropertyName("h")] string? Link,
-    [property: JsonPropertyName("m")] double? Measure,
-    [property: JsonPropertyName("w")] bool HigherIsWorse)
+    [property: JsonPropertyName("w")] bool HigherIsWorse,
+    [property: JsonPropertyName("h")] string? Link = null,
+    [property: JsonPropertyName("m")] double? Measure = null)
 {
-    public static KeptSignal Of(HealthSignal s) => new(s.Key, s.Column, s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse);
+    public static KeptSignal Of(HealthSignal s) => new(s.Key, s.Column, s.Cell, s.Level, s.HigherIsWorse, s.Link, s.Measure);
 
     public HealthSignal ToSignal() => new(Column, Cell, Level, Link)
     {
@@ -89,7 +89,8 @@ internal sealed record KeptSignal(
 }
 
 [JsonSerializable(typeof(List<KeptSignal>))]
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
 internal sealed partial class KeptSignalJson : JsonSerializerContext;
 
 /// <summary>Counts the signals of every agency whose kept figures are stale and keeps them (<see cref="AgencyFiguresJob"/>).</summary>
@@ -99,8 +100,18 @@ internal sealed class RefreshAgencyFigures(LiaisonDbContext db, AgencyHealth hea
         JsonSerializer.Serialize(signals.Where(s => s.Views.HasFlag(SignalViews.Scoreboard)).DistinctBy(s => s.Key).Select(KeptSignal.Of).ToList(),
             KeptSignalJson.Default.ListKeptSignal);
 
-    public static List<HealthSignal>? Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, KeptSignalJson.Default.ListKeptSignal)?.Select(k => k.ToSignal()).ToList();
+    /// <summary>The kept signals, or null (the agency is then counted live) for anything that is not a list of whole ones.</summary>
+    public static List<HealthSignal>? Deserialize(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, KeptSignalJson.Default.ListKeptSignal)?.Select(k => k.ToSignal()).ToList();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Answers how many agencies' figures it kept.</summary>
     public async Task<int> HandleAsync(CancellationToken ct)

@@ -102,4 +102,12 @@ public sealed class AgencyFiguresTests(AgencyFiguresTests.App app) : IClassFixtu
         Assert.NotEqual("kept", await LateCellAsync(tomorrow, app.Ids.Health));
         Assert.True(await RefreshAsync() >= 2);
     }
+
+    [Fact]
+    public void Kept_figures_in_another_shape_are_not_read_as_figures()
+    {
+        Assert.Null(RefreshAgencyFigures.Deserialize("""[{"label":"Coverage","value":"x","level":0,"key":"late-actions"}]"""));
+        Assert.Null(RefreshAgencyFigures.Deserialize("not json"));
+        Assert.Equal("3", Assert.Single(RefreshAgencyFigures.Deserialize("""[{"k":"late-actions","t":"Late","c":"3","l":1,"m":3,"w":true}]""")!).Cell);
+    }
 }
