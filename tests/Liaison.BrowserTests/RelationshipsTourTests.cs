@@ -84,7 +84,9 @@ public sealed class RelationshipsTourTests(BrowserFixture browser)
         await page.GetByLabel("Starts *").FillAsync(start.ToString("yyyy-MM-dd'T'HH:mm"));
         await page.GetByLabel("Ends *").FillAsync(start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm"));
         await page.GetByLabel("Agenda").FillAsync("Service review\nBudget outlook");
-        await page.Locator("label.usa-checkbox__label", new() { HasText = "Rita Revenue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Add to invite" }).FillAsync("rita");
+        await page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Rita Revenue") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Rita Revenue" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan meeting" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Quarterly review with Revenue");

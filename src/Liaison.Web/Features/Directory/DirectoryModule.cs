@@ -20,6 +20,7 @@ internal sealed class DirectoryModule : ILiaisonModule
         services.AddScoped<GetAgency>();
         services.AddScoped<SaveAgency>();
         services.AddScoped<ListPeople>();
+        services.AddScoped<SuggestPeople>();
         services.AddScoped<GetPerson>();
         services.AddScoped<ISearchSource, AgencySearch>();
         services.AddScoped<ISearchSource, PersonSearch>();

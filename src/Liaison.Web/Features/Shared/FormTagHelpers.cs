@@ -30,11 +30,25 @@ public sealed class FieldTagHelper : TagHelper
     public string? Placeholder { get; set; } = "- Select -";
     public string? Autocomplete { get; set; }
     public int Rows { get; set; } = 4;
+
+    /// <summary>
+    /// For a select of people: where a type-ahead asks for them (<c>/People/Suggest?...</c>); picker.js then offers a
+    /// search box in its place, and the select, hidden, still carries the value. Without script, the select stays.
+    /// </summary>
+    public string? Picker { get; set; }
+
+    /// <summary>The name of the checkboxes whose chosen agencies the type-ahead limits its people to.</summary>
+    public string? PickerAgencies { get; set; }
     public string? Width { get; set; }
 
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
+
+    /// <summary>The data-picker attributes picker.js reads, encoded; nothing without a picker.</summary>
+    internal static string PickerAttributes(string? picker, string? agencies) =>
+        picker is null ? ""
+            : $" data-picker=\"{HtmlEncoder.Default.Encode(picker)}\"" + (agencies is null ? "" : $" data-picker-agencies=\"{HtmlEncoder.Default.Encode(agencies)}\"");
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -73,7 +87,7 @@ public sealed class FieldTagHelper : TagHelper
         var width = Width is not null ? $" usa-input--{Width}" : "";
         if (Items is not null)
         {
-            html.AppendHtml($"<select class=\"usa-select{(field.HasErrors ? " usa-input--error" : "")}{width}\" {common}>");
+            html.AppendHtml($"<select class=\"usa-select{(field.HasErrors ? " usa-input--error" : "")}{width}\" {common}{PickerAttributes(Picker, PickerAgencies)}>");
             if (Placeholder is not null)
                 html.AppendHtml($"<option value=\"\">{HtmlEncoder.Default.Encode(Placeholder)}</option>");
             foreach (var group in Items.GroupBy(i => i.Group?.Name))
@@ -127,6 +141,12 @@ public sealed class ChoicesTagHelper : TagHelper
     /// <summary>Lays the options out in columns on wide screens.</summary>
     public bool Columns { get; set; }
 
+    /// <summary>For a choice of people: where a type-ahead asks for them (see <see cref="FieldTagHelper.Picker"/>).</summary>
+    public string? Picker { get; set; }
+
+    /// <summary>The name of the checkboxes whose chosen agencies the type-ahead limits its people to.</summary>
+    public string? PickerAgencies { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -140,7 +160,7 @@ public sealed class ChoicesTagHelper : TagHelper
         output.Attributes.SetAttribute("class", field.HasErrors ? "usa-form-group usa-form-group--error" : "usa-form-group");
         var html = output.Content;
         var describedBy = new List<string>();
-        html.AppendHtml($"<fieldset class=\"usa-fieldset\" id=\"{field.Id}\"");
+        html.AppendHtml($"<fieldset class=\"usa-fieldset\" id=\"{field.Id}\"{FieldTagHelper.PickerAttributes(Picker, PickerAgencies)}");
         if (Hint is not null)
             describedBy.Add($"{field.Id}-hint");
         if (field.HasErrors)

@@ -4,6 +4,7 @@ using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Liaison.Web.Features.Directory.People;
 
@@ -23,6 +24,8 @@ internal static class PeopleApi
     {
         var group = api.MapGroup("/people").WithTags("People");
         group.MapGet("/", ListAsync).WithSummary("List people (search, kind, agencyId, operationalUnitId, status, sort, desc, page, pageSize)");
+        group.MapGet("/suggest", SuggestAsync)
+            .WithSummary("People for a type-ahead: active, each word of q beginning one of their words; staff=true for the provider's staff, agencyId (repeatable) for those agencies' contacts; limit 1–25");
         group.MapGet("/export", ExportAsync).WithSummary("Export people as filtered, to CSV or XLSX (the columns the import accepts)");
         group.MapGet("/{id:int}", GetAsync).WithSummary("Get one person; its ETag is its version");
         group.MapPost("/", CreateAsync).WithSummary("Add a person (administrators; relationship managers for agency contacts)");
@@ -34,6 +37,10 @@ internal static class PeopleApi
             .WithSummary("Import people from a CSV or XLSX file (multipart field 'file'); dryRun=true answers the preview. All rows or none.");
         return api;
     }
+
+    private static async Task<Ok<IReadOnlyList<PersonSuggestion>>> SuggestAsync(string? q, bool? staff, [FromQuery] int[]? agencyId, int? limit,
+        SuggestPeople suggest, CancellationToken ct) =>
+        TypedResults.Ok(await suggest.HandleAsync(new PeopleSuggestionQuery(q, staff ?? false, agencyId, limit ?? 10), ct));
 
     private static async Task<Ok<PagedResult<PersonRow>>> ListAsync([AsParameters] PersonListQuery query, ListPeople list, CancellationToken ct) =>
         TypedResults.Ok(await list.HandleAsync(query, ct));
