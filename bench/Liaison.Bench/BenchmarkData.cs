@@ -5,6 +5,7 @@ using Liaison.Web.Features.Portfolio.QuickWins;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Relationships.ActionItems;
 using Liaison.Web.Features.Relationships.Interactions;
+using Liaison.Web.Features.Reporting;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Liaison.Bench;
 /// Fills the database to ten times a state's size for the benchmark (bench/run.sh): agencies and
 /// people in bulk, on top of the demo data. Not for production databases.
 /// </summary>
-internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad) : ICommandLineTool
+internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, RecordScoreboardMonth recordMonth) : ICommandLineTool
 {
     public string Name => "seed-benchmark";
 
@@ -78,6 +79,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad) : IC
         await db.SaveChangesAsync(ct);
         await SeedRelationshipsAsync(size.Interactions, ct);
         await SeedPortfolioAsync(size, ct);
+        await SeedScoreboardHistoryAsync(ct);
         // As a database that has lived with its data would be: statistics gathered and the visibility map set, rather
         // than autovacuum still catching up with a bulk load while the benchmark measures.
         if (db.Database.IsNpgsql())
@@ -87,6 +89,38 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad) : IC
             $"{await db.Initiatives.CountAsync(ct)} initiatives, {await db.InitiativeUpdates.CountAsync(ct)} status updates, " +
             $"{await db.QuickWins.CountAsync(ct)} quick wins.");
         return 0;
+    }
+
+    /// <summary>
+    /// A year of the scoreboard's history, as a year in use would leave it: this month recorded, and the eleven before it
+    /// the same cells (the movement and the trend then read what they would after a year).
+    /// </summary>
+    private async Task SeedScoreboardHistoryAsync(CancellationToken ct)
+    {
+        await recordMonth.HandleAsync(ct);
+        var current = await db.ScoreboardMonths.AsNoTracking().ToListAsync(ct);
+        if (current.Count == 0)
+            return;
+        var month = current.Max(m => m.Month);
+        current = current.Where(m => m.Month == month).ToList();
+        for (var back = 1; back <= 11; back++)
+        {
+            var then = month.AddMonths(-back);
+            await db.ScoreboardMonths.Where(m => m.Month == then).ExecuteDeleteAsync(ct);
+            db.ScoreboardMonths.AddRange(current.Select(m => new ScoreboardMonth
+            {
+                Month = then,
+                AgencyId = m.AgencyId,
+                Key = m.Key,
+                Measure = m.Measure,
+                Level = m.Level,
+                Cell = m.Cell,
+                RecordedAt = m.RecordedAt.AddMonths(-back),
+            }));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await db.RecountTrendAsync(then, ct);
+        }
     }
 
     /// <summary>

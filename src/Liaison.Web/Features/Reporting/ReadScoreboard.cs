@@ -101,15 +101,12 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
                 signals[a.Id].ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse,
                         previous.GetValueOrDefault((a.Id, s.Key))))))
             .ToList();
-        // The last twelve months that ended, and this one so far: agencies not "good" per column.
+        // The last twelve months that ended, and this one so far: agencies not "good" per column, as kept when each month
+        // was recorded; a month in which every agency was fine has its rows too (with zeros).
         var since = thisMonth.AddMonths(-12);
-        var counts = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month >= since && m.Level != HealthLevel.Good)
-                .GroupBy(m => new { m.Month, m.Key }).Select(g => new { g.Key.Month, g.Key.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToLookup(m => m.Month);
-        // Every month that was recorded, also one in which every agency was fine (it has no count above).
-        var recorded = await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month >= since).Select(m => m.Month).Distinct().ToListAsync(ct);
-        var trend = recorded.Order()
-            .Select(month => new ScoreboardTrendMonth(month, counts[month].ToDictionary(m => m.Key, m => m.Count)))
+        var trend = (await db.ScoreboardTrendCounts.AsNoTracking().Where(t => t.Month >= since).ToListAsync(ct))
+            .GroupBy(t => t.Month).OrderBy(g => g.Key)
+            .Select(g => new ScoreboardTrendMonth(g.Key, g.Where(t => t.NeedingAttention > 0).ToDictionary(t => t.Key, t => t.NeedingAttention)))
             .ToList();
         var managers = (await db.CurrentManagersAsync(ct)).Select(m => new NamedRef(m.UserId, m.Name)).ToList();
         var departments = agencies.Select(a => a.ParentDepartment).OfType<string>().Where(d => d.Length > 0)

@@ -34,6 +34,7 @@ internal sealed class RecordScoreboardMonth(LiaisonDbContext db, AgencyHealth he
         await db.ScoreboardMonths.Where(m => m.Month == month).ExecuteDeleteAsync(ct);
         db.ScoreboardMonths.AddRange(rows);
         await db.SaveChangesAsync(ct);
+        await db.RecountTrendAsync(month, ct);
         await write.CommitAsync(ct);
         return rows.Count;
     }

@@ -48,5 +48,7 @@ internal sealed class ReportingDemo(LiaisonDbContext db, RecordScoreboardMonth r
             }));
         }
         await db.SaveChangesAsync(ct);
+        for (var back = 1; back <= 11; back++)
+            await db.RecountTrendAsync(month.AddMonths(-back), ct);
     }
 }

@@ -212,6 +212,9 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
                 new ScoreboardMonth { Month = thisMonth.AddMonths(-1), AgencyId = agency, Key = "late-actions", Measure = 2, Level = HealthLevel.Attention, Cell = "2" },
                 new ScoreboardMonth { Month = thisMonth.AddMonths(-1), AgencyId = agency, Key = "quick-wins-quarter", Measure = 1, Level = HealthLevel.Good, Cell = "1" });
             await db.SaveChangesAsync();
+            // As recording those months did: their trend counted with them.
+            await db.RecountTrendAsync(thisMonth.AddMonths(-2), CancellationToken.None);
+            await db.RecountTrendAsync(thisMonth.AddMonths(-1), CancellationToken.None);
             return 0;
         });
 
