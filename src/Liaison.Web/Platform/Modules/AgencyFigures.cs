@@ -147,6 +147,27 @@ internal sealed class RefreshAgencyFigures(LiaisonDbContext db, AgencyHealth hea
     }
 }
 
+/// <summary>
+/// Kept figures as parsed, per agency, for the version and day they were counted at: a row's text never changes for a
+/// given version and day (the job writes a row only at the version it read, and a save raises the version), so the
+/// parsed signals stand for it as long as the database says that version is current, which every reading asks. One
+/// entry per agency, replaced when its version moves; nothing here decides what is current. Correct on any number of
+/// instances: each asks the database.
+/// </summary>
+internal sealed class ParsedAgencyFigures
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (long Version, DateOnly AsOf, IReadOnlyList<HealthSignal> Signals)> _rows = new();
+
+    public IReadOnlyList<HealthSignal>? TryGet(int agencyId, long version, DateOnly asOf) =>
+        _rows.TryGetValue(agencyId, out var row) && row.Version == version && row.AsOf == asOf ? row.Signals : null;
+
+    public IReadOnlyList<HealthSignal> Keep(int agencyId, long version, DateOnly asOf, IReadOnlyList<HealthSignal> signals)
+    {
+        _rows[agencyId] = (version, asOf, signals);
+        return signals;
+    }
+}
+
 /// <summary>Keeps the agencies' figures current (every minute, Performance:AgencyFiguresSeconds), on one instance at a time.</summary>
 [Quartz.DisallowConcurrentExecution]
 internal sealed class AgencyFiguresJob(IServiceScopeFactory scopes) : Quartz.IJob

@@ -96,7 +96,7 @@ internal interface IAgencyHealthContributor
 
 /// <summary>Every module's health signals for a set of agencies, in the contributors' order.</summary>
 internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contributors, OrganisationClock clock, AccessRule access, DerivedCache cache,
-    Data.LiaisonDbContext db, IConfiguration config)
+    Data.LiaisonDbContext db, IConfiguration config, ParsedAgencyFigures parsed)
 {
     /// <summary>
     /// One agency's signals for its page, kept for the user until the next save (or a minute): the agency page is the
@@ -129,14 +129,29 @@ internal sealed class AgencyHealth(IEnumerable<IAgencyHealthContributor> contrib
         var today = clock.Today;
         var wanted = agencyIds.ToHashSet();
         var kept = new Dictionary<int, IReadOnlyList<HealthSignal>>();
-        // The whole table (a row per agency) rather than a list of 200 ids: one read of a small table.
-        var rows = await db.Set<AgencyFigures>().AsNoTracking()
+        // Which rows are current, as numbers only (the whole table, a row per agency); a row already parsed at that
+        // version and day is taken as parsed, the others are read and parsed (ADR 0017).
+        var current = await db.Set<AgencyFigures>().AsNoTracking()
             .Where(f => f.AsOf == today && f.CleanVersion == f.Version)
-            .Select(f => new { f.AgencyId, f.Signals }).ToListAsync(ct);
-        foreach (var row in rows.Where(r => wanted.Contains(r.AgencyId)))
+            .Select(f => new { f.AgencyId, f.Version }).ToListAsync(ct);
+        var unparsed = new List<int>();
+        foreach (var row in current.Where(r => wanted.Contains(r.AgencyId)))
         {
-            if (RefreshAgencyFigures.Deserialize(row.Signals) is { } signals)
+            if (parsed.TryGet(row.AgencyId, row.Version, today) is { } signals)
                 kept[row.AgencyId] = signals;
+            else
+                unparsed.Add(row.AgencyId);
+        }
+        if (unparsed.Count > 0)
+        {
+            var rows = await db.Set<AgencyFigures>().AsNoTracking()
+                .Where(f => unparsed.Contains(f.AgencyId) && f.AsOf == today && f.CleanVersion == f.Version)
+                .Select(f => new { f.AgencyId, f.Version, f.Signals }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (RefreshAgencyFigures.Deserialize(row.Signals) is { } signals)
+                    kept[row.AgencyId] = parsed.Keep(row.AgencyId, row.Version, today, signals);
+            }
         }
         var missing = wanted.Where(id => !kept.ContainsKey(id)).ToList();
         if (missing.Count > 0)

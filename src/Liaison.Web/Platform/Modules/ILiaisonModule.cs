@@ -71,6 +71,7 @@ internal static class ModuleHost
         builder.Services.AddScoped<Navigation>();
         builder.Services.AddScoped<AgencyHealth>();
         builder.Services.AddScoped<RefreshAgencyFigures>();
+        builder.Services.AddSingleton<ParsedAgencyFigures>();
         builder.Services.AddRecurringJob<AgencyFiguresJob>("agency-figures",
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Performance:AgencyFiguresSeconds", 60.0)));
         builder.Services.AddScoped<GetMyWork>();

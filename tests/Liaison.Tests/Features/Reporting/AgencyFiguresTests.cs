@@ -30,7 +30,9 @@ public sealed class AgencyFiguresTests(AgencyFiguresTests.App app) : IClassFixtu
         var row = await db.AgencyFigures.SingleAsync(f => f.AgencyId == agencyId);
         var signals = RefreshAgencyFigures.Deserialize(row.Signals)!.Select(s => s.Key == "late-actions" ? s with { Cell = text } : s);
         var json = RefreshAgencyFigures.Serialize(signals);
-        await db.AgencyFigures.Where(f => f.AgencyId == agencyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Signals, json));
+        // At a version of its own, as the job would write it: a row's text never changes at one version (ADR 0017).
+        await db.AgencyFigures.Where(f => f.AgencyId == agencyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Signals, json)
+            .SetProperty(f => f.Version, f => f.Version + 1).SetProperty(f => f.CleanVersion, f => f.Version + 1));
     });
 
     private async Task<string> LateCellAsync(HttpClient api, int agencyId) =>
