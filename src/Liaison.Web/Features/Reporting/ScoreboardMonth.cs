@@ -40,6 +40,8 @@ internal sealed class ScoreboardMonthConfiguration : IEntityTypeConfiguration<Sc
         builder.Property(m => m.Cell).HasMaxLength(200).IsRequired();
         builder.HasOne<Agency>().WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => m.AgencyId);
+        // Last month's figures for the movement: read from the index alone (1,800 cells at the benchmark's size).
+        builder.HasIndex(m => new { m.Month, m.AgencyId, m.Key, m.Measure }, "IX_ScoreboardMonths_Month_Measure");
     }
 }
 
