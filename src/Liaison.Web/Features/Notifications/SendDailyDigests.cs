@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Liaison.Web.Features.Administration.Settings;
-using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.Notifications;
@@ -31,7 +30,7 @@ internal sealed class SendDailyDigests(LiaisonDbContext db, OrganisationClock cl
         var today = clock.Today;
         if (clock.ToLocal(clock.UtcNow).Hour < config.GetValue("Notifications:DigestHour", 7))
             return 0;
-        var agencyRole = await db.Roles.AsNoTracking().Where(r => r.Name == Roles.AgencyUser).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var agencyRole = await db.AgencyUserRoleIdAsync(ct);
         var done = db.NotificationPreferences.Where(p => p.LastDigestOn == today).Select(p => p.UserId);
         var recipients = await db.Users.AsNoTracking().IgnoreQueryFilters()
             .Where(u => !u.IsDisabled && u.Email != null && !done.Contains(u.Id))
@@ -40,7 +39,6 @@ internal sealed class SendDailyDigests(LiaisonDbContext db, OrganisationClock cl
         if (recipients.Count == 0)
             return 0;
 
-        var ids = recipients.Select(r => r.UserId).ToList();
         var optedOut = (await db.NotificationPreferences.AsNoTracking().Where(p => !p.DailyDigest).Select(p => p.UserId).ToListAsync(ct)).ToHashSet();
         var since = clock.UtcNow - Fresh;
         var notifications = (await db.Notifications.AsNoTracking()
@@ -78,7 +76,7 @@ internal sealed class SendDailyDigests(LiaisonDbContext db, OrganisationClock cl
     /// <summary>Marks today as composed for the person; false when it already was.</summary>
     private async Task<bool> ClaimAsync(int userId, DateOnly today, CancellationToken ct)
     {
-        var claimed = await db.NotificationPreferences.Where(p => p.UserId == userId && (p.LastDigestOn == null || p.LastDigestOn != today))
+        var claimed = await db.NotificationPreferences.Where(p => p.UserId == userId && p.LastDigestOn != today)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastDigestOn, today), ct);
         if (claimed > 0)
             return true;

@@ -33,7 +33,7 @@ internal static class Notifier
         if (ids.Count == 0)
             return new Dictionary<int, NotificationRecipient>();
         var me = db.CurrentUser.Id;
-        var agencyRole = await db.Roles.AsNoTracking().Where(r => r.Name == Auth.Roles.AgencyUser).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var agencyRole = await db.AgencyUserRoleIdAsync(ct);
         var users = new List<(int Id, int PersonId, int? AgencyId, bool IsAgencyUser)>();
         // In chunks: an import of thousands of initiatives names thousands of owners, and a database takes only so many parameters.
         foreach (var chunk in ids.Chunk(500))
@@ -47,6 +47,10 @@ internal static class Notifier
         return users.DistinctBy(u => u.PersonId)
             .ToDictionary(u => u.PersonId, u => new NotificationRecipient(u.Id, u.PersonId, u.AgencyId, u.IsAgencyUser));
     }
+
+    /// <summary>The agency user role's id, for telling agency users apart in a query over users (0 before roles exist).</summary>
+    public static Task<int> AgencyUserRoleIdAsync(this LiaisonDbContext db, CancellationToken ct) =>
+        db.Roles.AsNoTracking().Where(r => r.Name == Auth.Roles.AgencyUser).Select(r => r.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Adds a notification to this save (see <see cref="NotificationDraft"/>).</summary>
     public static void Notify(this LiaisonDbContext db, NotificationRecipient to, string kind, Func<string> title, Func<string?> link) =>
