@@ -33,6 +33,7 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<InteractionOptions>();
         services.AddScoped<ManageActionItems>();
         services.AddScoped<ChangeActionItemsInBulk>();
+        services.AddScoped<AddActionItems>();
         services.AddScoped<ManageMeetings>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<SendMeetingAgenda>();

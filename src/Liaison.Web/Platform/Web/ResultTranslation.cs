@@ -93,7 +93,8 @@ internal static class ResultTranslation
     /// <summary>204, or the problem.</summary>
     public static Results<NoContent, ProblemHttpResult> ToNoContent<T>(this Result<T> result) => result.IsOk ? TypedResults.NoContent() : result.Problem();
 
-    public static string CamelCase(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+    /// <summary>A field's name as the API's JSON spells it, each part of a path: <c>Items[2].DueOn</c> → <c>items[2].dueOn</c>.</summary>
+    public static string CamelCase(string name) => string.Join('.', name.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     /// <summary>
     /// The version an API update was made against: If-Match ("3" or W/"3"), else the body's version

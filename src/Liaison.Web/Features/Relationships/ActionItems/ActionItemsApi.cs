@@ -1,6 +1,7 @@
 using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships.ActionItems;
 
@@ -27,7 +28,29 @@ internal static class ActionItemsApi
             .WithSummary("Mark several action items done ({ids}, at most 200): how many changed, and each one left alone with the reason");
         group.MapPost("/bulk-reassign", BulkReassignAsync)
             .WithSummary("Give several action items a new owner ({ids, ownerPersonId}: staff, or a contact of each item's agency)");
+        api.MapPost("/meetings/{id:int}/action-items", AddToMeetingAsync).WithTags("Action items")
+            .WithSummary($"Add several action items from a meeting ({{items: [{{title, ownerPersonId, dueOn, agencyId, details}}]}}, at most {AddActionItems.MaxItems}; blank rows skipped): all or none");
+        api.MapPost("/interactions/{id:int}/action-items", AddToInteractionAsync).WithTags("Action items")
+            .WithSummary($"Add several action items from an interaction ({{items: [{{title, ownerPersonId, dueOn, details}}]}}, at most {AddActionItems.MaxItems}): all or none");
         return api;
+    }
+
+    private static async Task<Results<Created<List<ActionItemRow>>, ProblemHttpResult>> AddToMeetingAsync(int id, ActionItemDrafts input,
+        AddActionItems adder, ManageActionItems items, CancellationToken ct) =>
+        await CreatedAsync(await adder.ToMeetingAsync(id, input, ct), $"/api/v1/action-items?meetingId={id}&status=all", items, ct);
+
+    private static async Task<Results<Created<List<ActionItemRow>>, ProblemHttpResult>> AddToInteractionAsync(int id, ActionItemDrafts input,
+        AddActionItems adder, ManageActionItems items, CancellationToken ct) =>
+        await CreatedAsync(await adder.ToInteractionAsync(id, input, ct), "/api/v1/action-items?status=all", items, ct);
+
+    private static async Task<Results<Created<List<ActionItemRow>>, ProblemHttpResult>> CreatedAsync(Result<IReadOnlyList<ActionItem>> added,
+        string location, ManageActionItems items, CancellationToken ct)
+    {
+        if (!added.IsOk)
+            return added.Problem();
+        var ids = added.Value!.Select(a => a.Id).ToList();
+        var rows = await ManageActionItems.Rows(items.Filtered(new ActionItemListQuery(Status: "all")).Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id)).ToListAsync(ct);
+        return TypedResults.Created(location, rows);
     }
 
     private static async Task<Results<Ok<BulkOutcome>, ProblemHttpResult>> BulkCloseAsync(BulkActionInput input, ChangeActionItemsInBulk bulk,

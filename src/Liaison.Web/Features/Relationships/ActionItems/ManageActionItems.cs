@@ -94,7 +94,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
         ["status"] = SortOrder<ActionItem>.By(a => a.Status).ThenBy(a => a.DueOn),
     };
 
-    private DateOnly Today => clock.Today;
+    internal DateOnly Today => clock.Today;
 
     public Task<PagedResult<ActionItemRow>> ListAsync(ActionItemListQuery query, CancellationToken ct) =>
         Rows(Filtered(query)).ToPageAsync(query, ct, counts);
@@ -172,7 +172,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
         if (!await access.CanWriteAgencyRecordAsync(null, input.AgencyId!.Value, ct))
             return Result<ActionItem>.Forbidden();
         var item = new ActionItem();
-        Apply(input, item);
+        Apply(input, item, Today);
         db.ActionItems.Add(item);
         await db.SaveChangesAsync(ct);
         return Result<ActionItem>.Ok(item);
@@ -191,7 +191,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
             return Result<ActionItem>.Forbidden();
         var owners = await db.People.AsNoTracking().Where(p => p.Id == item.OwnerPersonId || p.Id == input.OwnerPersonId)
             .ToDictionaryAsync(p => p.Id, p => p.FirstName + " " + p.LastName, ct);
-        return await Edits.SaveAsync(db, item, input.Version ?? 0, input, ActionItemInput.From, i => Apply(input, i), nameof(ActionItem), id, ct,
+        return await Edits.SaveAsync(db, item, input.Version ?? 0, input, ActionItemInput.From, i => Apply(input, i, Today), nameof(ActionItem), id, ct,
             (field, value) => field == nameof(ActionItemInput.OwnerPersonId) && value is int ownerId ? owners.GetValueOrDefault(ownerId) : value is string s ? Validation.Clean(s) : value?.ToString());
     }
 
@@ -212,7 +212,7 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
         return Result<ActionItem>.Ok(item);
     }
 
-    private void Apply(ActionItemInput input, ActionItem item)
+    internal static void Apply(ActionItemInput input, ActionItem item, DateOnly today)
     {
         item.AgencyId = input.AgencyId ?? 0;
         item.Title = input.Title.Trim();
@@ -224,12 +224,12 @@ internal sealed class ManageActionItems(LiaisonDbContext db, AccessRule access, 
         var wasOpen = item.IsOpen;
         item.Status = input.Status;
         if (wasOpen && !item.IsOpen)
-            item.CompletedOn = Today;
+            item.CompletedOn = today;
         else if (item.IsOpen)
             item.CompletedOn = null;
     }
 
-    private async Task<Dictionary<string, string[]>?> ValidateAsync(ActionItemInput input, CancellationToken ct, ActionItem? current = null)
+    internal async Task<Dictionary<string, string[]>?> ValidateAsync(ActionItemInput input, CancellationToken ct, ActionItem? current = null)
     {
         var errors = Validation.Check(ActionItemInputValidator.Instance, input) ?? [];
         // The meeting or interaction it came from (kept when the input leaves it out): one the user can see, of the item's agency.
