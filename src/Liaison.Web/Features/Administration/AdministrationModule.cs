@@ -20,6 +20,7 @@ internal sealed class AdministrationModule : ILiaisonModule
         services.AddPageAlias("/Administration/Users/Edit", "Users/Create");
         services.AddScoped<Tokens>();
         services.AddScoped<ManageUsers>();
+        services.AddScoped<SendPasswordResetLink>();
         services.AddScoped<ListUsers>();
         services.AddScoped<UserOptions>();
         services.AddScoped<SiteSettings>();

@@ -46,6 +46,7 @@ internal static class AuthSetup
             })
             .AddEntityFrameworkStores<LiaisonDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ForgottenPasswordTokenProvider>(ForgottenPasswordTokenProvider.ProviderName)
             .AddSignInManager<LiaisonSignInManager>()
             .AddClaimsPrincipalFactory<LiaisonClaimsFactory>();
 

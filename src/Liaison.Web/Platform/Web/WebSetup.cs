@@ -80,6 +80,7 @@ internal static class WebSetup
 
         // The keys that protect cookies and tokens live in the database, so a cookie one instance issued works on every
         // other with no set-up; DataProtection:KeysPath names a shared folder instead (docs/adr/0010).
+        services.AddPlatformRateLimits(builder.Configuration);
         var protection = services.AddDataProtection().SetApplicationName("Liaison");
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
             protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -114,6 +115,7 @@ internal static class WebSetup
         app.UseMiddleware<QueryTextGuard>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<Idempotency>();
         app.UseAuthorization();

@@ -9,7 +9,11 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Liaison.Web.Features.Administration.Account;
 
-/// <summary>Where an invitation email leads: the user chooses their password.</summary>
+/// <summary>
+/// Where an invitation email leads (the user chooses their password), and a "forgotten password" email
+/// (<c>reset=true</c>: the shorter-lived token of <see cref="ForgottenPasswordTokenProvider"/>). Either link works once:
+/// setting the password changes the security stamp both tokens are bound to, and ends the account's other sessions.
+/// </summary>
 [AllowAnonymous]
 internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
 {
@@ -27,6 +31,10 @@ internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string Token { get; set; } = "";
+
+    /// <summary>A "forgotten password" link rather than an invitation.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
 
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -53,19 +61,23 @@ internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
             ModelState.AddModelError("Input.ConfirmPassword", "The two passwords are not the same.");
             return Page();
         }
-        var result = await users.ResetPasswordAsync(user, DecodedToken(), Input.Password);
+        // A forgotten-password token was checked above; Identity's reset (password rules, new security stamp) takes its own.
+        var token = Reset ? await users.GeneratePasswordResetTokenAsync(user) : DecodedToken();
+        var result = await users.ResetPasswordAsync(user, token, Input.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
                 var field = error.Code == "InvalidToken" ? "" : "Input.Password";
                 ModelState.AddModelError(field, error.Code == "InvalidToken"
-                    ? "This link has expired or has been used. Ask an administrator to send a new invitation."
+                    ? Reset ? "This link has expired or has been used. Ask for a new one." : "This link has expired or has been used. Ask an administrator to send a new invitation."
                     : error.Description);
             }
             return Page();
         }
         await users.ResetAccessFailedCountAsync(user);
+        // Proving the mailbox is the account's ends a lock-out from failed attempts.
+        await users.SetLockoutEndDateAsync(user, null);
         TempData["Status"] = "Your password is set. Sign in with your email address and your new password.";
         return RedirectToPage("/Administration/Account/Login");
     }
@@ -77,7 +89,9 @@ internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
             ? await users.FindByIdAsync(UserId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
         LinkIsValid = user is not null && !user.IsDisabled
-            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<User>.ResetPasswordTokenPurpose, DecodedToken());
+            && (Reset
+                ? await users.VerifyUserTokenAsync(user, ForgottenPasswordTokenProvider.ProviderName, ForgottenPasswordTokenProvider.Purpose, DecodedToken())
+                : await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<User>.ResetPasswordTokenPurpose, DecodedToken()));
         if (!LinkIsValid)
             return null;
         Email = user!.Email;
