@@ -21,6 +21,9 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
             .Where(e => e.Entity.IsOpen && (e.State == EntityState.Added || e.Changes(nameof(ActionItem.OwnerPersonId))))
             .Select(e => e.Entity).ToList();
         var meetings = await MeetingChangesAsync(db, ct);
+        var comments = db.ChangeTracker.Entries<ActionItemComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (comments.Count > 0)
+            await CommentsAsync(db, comments, ct);
         if (assigned.Count == 0 && meetings.Count == 0)
             return false;
 
@@ -51,6 +54,59 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
         }
         return false;
     }
+
+    /// <summary>
+    /// A comment tells the item's owner; "@First Last" tells that person instead (anyone who sees the item: staff, or the
+    /// agency contact who owns it); a comment from the agency tells its relationship managers, primary and backup.
+    /// </summary>
+    private static async Task CommentsAsync(LiaisonDbContext db, List<ActionItemComment> comments, CancellationToken ct)
+    {
+        var itemIds = comments.Select(c => c.ActionItemId).Distinct().ToList();
+        var items = await db.ActionItems.AsNoTracking().Where(a => itemIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.AgencyId, a.OwnerPersonId }).ToDictionaryAsync(a => a.Id, ct);
+        var agencyIds = items.Values.Select(i => i.AgencyId).Distinct().ToList();
+        var managers = await db.AgencyAssignments.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId) && a.EndedOn == null && a.User!.PersonId != null)
+            .Select(a => new { a.AgencyId, PersonId = a.User!.PersonId!.Value }).ToListAsync(ct);
+        var agencyRole = await db.AgencyUserRoleIdAsync(ct);
+        // Who can be mentioned: the people behind enabled accounts; an agency user only on their own item.
+        var mentionable = comments.Any(c => c.Text.Contains('@', StringComparison.Ordinal))
+            ? await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => u.PersonId != null && !u.IsDisabled)
+                .Select(u => new { PersonId = u.PersonId!.Value, Name = u.Person!.FirstName + " " + u.Person.LastName, IsAgencyUser = u.UserRoles.Any(r => r.RoleId == agencyRole) })
+                .ToListAsync(ct)
+            : [];
+
+        var told = new List<(ActionItemComment Comment, string Title, int PersonId, string Kind, int AgencyId)>();
+        foreach (var comment in comments)
+        {
+            if (!items.TryGetValue(comment.ActionItemId, out var item))
+                continue;
+            var mentioned = mentionable
+                .Where(m => !m.IsAgencyUser || m.PersonId == item.OwnerPersonId)
+                .Where(m => Mentions(comment.Text, m.Name)).Select(m => m.PersonId).ToHashSet();
+            told.AddRange(mentioned.Select(p => (comment, item.Title, p, "mention", item.AgencyId)));
+            var others = new List<int> { item.OwnerPersonId };
+            if (comment.ByAgency)
+                others.AddRange(managers.Where(m => m.AgencyId == item.AgencyId).Select(m => m.PersonId));
+            told.AddRange(others.Where(p => !mentioned.Contains(p)).Distinct().Select(p => (comment, item.Title, p, "action-comment", item.AgencyId)));
+        }
+        var recipients = await db.RecipientsAsync(told.Select(t => t.PersonId), ct);
+        foreach (var (comment, title, personId, kind, agencyId) in told)
+        {
+            if (recipients.GetValueOrDefault(personId) is not { } to || (to.IsAgencyUser && to.AgencyId != agencyId))
+                continue;
+            var excerpt = comment.Text.Length > 80 ? comment.Text[..79] + "…" : comment.Text;
+            db.Notify(to, kind,
+                () => (kind == "mention" ? $"{comment.AuthorName} mentioned you on “{title}”: " : $"{comment.AuthorName} commented on “{title}”: ") + excerpt,
+                () => $"/ActionItems/Details/{comment.ActionItemId}#comment-{comment.Id}");
+        }
+    }
+
+    /// <summary>"@Rita Revenue" (any case), not followed by more of a name: "@Sam Staff" is not "@Sam Staffordshire".</summary>
+    internal static bool Mentions(string text, string name) =>
+        name.Trim().Length > 0
+        && System.Text.RegularExpressions.Regex.IsMatch(text, "@" + System.Text.RegularExpressions.Regex.Escape(name.Trim()) + @"(?![\p{L}\p{N}])",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(100));
 
     private sealed record MeetingChange(Meeting Meeting, string Kind, IReadOnlyCollection<int> People, IReadOnlyCollection<int> AgencyIds);
 

@@ -148,3 +148,15 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         builder.HasIndex(a => a.InteractionId);
     }
 }
+
+internal sealed class ActionItemCommentConfiguration : IEntityTypeConfiguration<ActionItemComment>
+{
+    public void Configure(EntityTypeBuilder<ActionItemComment> builder)
+    {
+        builder.ToTable("ActionItemComments");
+        builder.Property(c => c.AuthorName).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Text).HasMaxLength(ActionItemComment.MaxLength).IsRequired();
+        builder.HasOne(c => c.ActionItem).WithMany().HasForeignKey(c => c.ActionItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.ActionItemId, c.CreatedAt });
+    }
+}

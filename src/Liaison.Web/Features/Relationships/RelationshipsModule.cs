@@ -34,6 +34,7 @@ internal sealed class RelationshipsModule : ILiaisonModule
         services.AddScoped<ManageActionItems>();
         services.AddScoped<ChangeActionItemsInBulk>();
         services.AddScoped<AddActionItems>();
+        services.AddScoped<CommentOnActionItems>();
         services.AddScoped<ManageMeetings>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<SendMeetingAgenda>();

@@ -98,6 +98,9 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     /// </summary>
     public bool CanSeeProviderRecords => user.IsProviderUser;
 
+    /// <summary>Whether what the user writes (a comment) is the agency's word rather than the provider's: an agency user.</summary>
+    public bool SpeaksForAgency => user.IsAgencyUser;
+
     /// <summary>The import pages and endpoints (each row then asks the form's own permission, as the form does).</summary>
     public bool CanImport => user.IsProviderUser;
 

@@ -28,11 +28,27 @@ internal static class ActionItemsApi
             .WithSummary("Mark several action items done ({ids}, at most 200): how many changed, and each one left alone with the reason");
         group.MapPost("/bulk-reassign", BulkReassignAsync)
             .WithSummary("Give several action items a new owner ({ids, ownerPersonId}: staff, or a contact of each item's agency)");
+        group.MapGet("/{id:int}/comments", CommentsAsync).WithSummary("The comments on an action item, oldest first");
+        group.MapPost("/{id:int}/comments", CommentAsync)
+            .WithSummary("Comment on an action item ({text}: its staff, or the agency contact who owns it; \"@First Last\" tells that person)");
         api.MapPost("/meetings/{id:int}/action-items", AddToMeetingAsync).WithTags("Action items")
             .WithSummary($"Add several action items from a meeting ({{items: [{{title, ownerPersonId, dueOn, agencyId, details}}]}}, at most {AddActionItems.MaxItems}; blank rows skipped): all or none");
         api.MapPost("/interactions/{id:int}/action-items", AddToInteractionAsync).WithTags("Action items")
             .WithSummary($"Add several action items from an interaction ({{items: [{{title, ownerPersonId, dueOn, details}}]}}, at most {AddActionItems.MaxItems}): all or none");
         return api;
+    }
+
+    private static async Task<Results<Ok<List<CommentDto>>, ProblemHttpResult>> CommentsAsync(int id, CommentOnActionItems comments, CancellationToken ct)
+    {
+        var listed = await comments.ListAsync(id, ct);
+        return listed.IsOk ? TypedResults.Ok(listed.Value!.Select(CommentDto.From).ToList()) : listed.Problem();
+    }
+
+    private static async Task<Results<Created<CommentDto>, ProblemHttpResult>> CommentAsync(int id, CommentInput input, CommentOnActionItems comments,
+        CancellationToken ct)
+    {
+        var added = await comments.AddAsync(id, input, ct);
+        return added.IsOk ? TypedResults.Created($"/api/v1/action-items/{id}/comments#{added.Value!.Id}", CommentDto.From(added.Value)) : added.Problem();
     }
 
     private static async Task<Results<Created<List<ActionItemRow>>, ProblemHttpResult>> AddToMeetingAsync(int id, ActionItemDrafts input,
