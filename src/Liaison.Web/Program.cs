@@ -5,6 +5,7 @@ using Liaison.Web.Features.Notifications;
 using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Reporting;
+using Liaison.Web.Features.SavedViews;
 using Liaison.Web.Features.Search;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Modules;
@@ -28,6 +29,7 @@ namespace Liaison.Web
             new ReportingModule(),
             new SearchModule(),
             new NotificationsModule(),
+            new SavedViewsModule(),
         ];
     }
 }
