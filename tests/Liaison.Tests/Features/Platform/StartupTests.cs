@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Liaison.Tests.Infrastructure;
+using Liaison.Web.Features.Portfolio;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Tests.Features.Platform;
@@ -50,6 +51,20 @@ public sealed class DemoDataTests(DemoLiaisonApp app) : IClassFixture<DemoLiaiso
         Assert.Equal(9, await app.WithDbAsync(db => db.OperationalUnits.CountAsync()));
         Assert.Contains("Business Relationship Management", await app.WithDbAsync(db => db.LinesOfService.Select(l => l.Name).ToListAsync()));
         Assert.True(await app.WithDbAsync(db => db.People.CountAsync()) > 100);
+    }
+
+    [Fact]
+    public async Task Demo_status_updates_are_written_by_each_initiative_s_owner_on_many_days_and_say_different_things()
+    {
+        var updates = await app.WithDbAsync(db => db.InitiativeUpdates
+            .Select(u => new { u.AuthorName, u.StatusOverview, u.Accomplishments, u.CreatedAt, Owner = u.Initiative!.Owner!.FirstName + " " + u.Initiative.Owner.LastName })
+            .ToListAsync());
+        Assert.True(updates.Select(u => u.AuthorName).Distinct().Count() >= 4, "several authors");
+        // By the owner (an initiative handed to the PMO since has earlier updates by its previous owner).
+        Assert.True(updates.Count(u => u.Owner == u.AuthorName) >= updates.Count * 9 / 10, "written by the initiatives' owners");
+        Assert.True(updates.Select(u => u.CreatedAt.Date).Distinct().Count() >= 30, "written on many days");
+        Assert.True(updates.Select(u => u.StatusOverview).Distinct().Count() >= 8, "overviews differ");
+        Assert.True(updates.Select(u => u.Accomplishments).Distinct().Count() >= 8, "accomplishments differ");
     }
 
     [Theory]
