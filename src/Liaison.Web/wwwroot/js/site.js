@@ -31,6 +31,26 @@
     });
   });
 
+  // A table wider than the screen scrolls in its wrapper; keyboard users must be able to reach and scroll it too
+  // (WCAG 2.1.1), so a wrapper that scrolls becomes a focusable region named after its table's caption.
+  function scrollableTables() {
+    document.querySelectorAll(".liaison-table-wrapper").forEach(function (wrapper) {
+      var scrolls = wrapper.scrollWidth > wrapper.clientWidth + 1;
+      if (scrolls && !wrapper.hasAttribute("tabindex")) {
+        var caption = wrapper.querySelector("caption");
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("role", "region");
+        wrapper.setAttribute("aria-label", (caption ? caption.textContent.trim() : "Table") + " (scrolls sideways)");
+        wrapper.setAttribute("data-made-scrollable", "");
+      } else if (!scrolls && wrapper.hasAttribute("data-made-scrollable")) {
+        ["tabindex", "role", "aria-label", "data-made-scrollable"].forEach(function (a) { wrapper.removeAttribute(a); });
+      }
+    });
+  }
+  scrollableTables();
+  var resizing;
+  window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(scrollableTables, 150); });
+
   // Submit a filter form when a select changes, for keyboard and mouse alike (the button stays for no-JS use).
   document.querySelectorAll("[data-autosubmit] select").forEach(function (select) {
     select.addEventListener("change", function () { select.form.requestSubmit(); });
