@@ -21,6 +21,7 @@ internal sealed class DirectoryModule : ILiaisonModule
         services.AddScoped<SaveAgency>();
         services.AddScoped<ListPeople>();
         services.AddScoped<SuggestPeople>();
+        services.AddScoped<SuggestAgencies>();
         services.AddScoped<GetPerson>();
         services.AddScoped<ISearchSource, AgencySearch>();
         services.AddScoped<ISearchSource, PersonSearch>();

@@ -39,6 +39,9 @@ public sealed class FieldTagHelper : TagHelper
 
     /// <summary>The name of the checkboxes whose chosen agencies the type-ahead limits its people to.</summary>
     public string? PickerAgencies { get; set; }
+
+    /// <summary>"agency" when the picker chooses agencies (what a screen reader hears: "2 agencies found"); people otherwise.</summary>
+    public string? PickerNoun { get; set; }
     public string? Width { get; set; }
 
     [ViewContext]
@@ -46,9 +49,10 @@ public sealed class FieldTagHelper : TagHelper
     public ViewContext ViewContext { get; set; } = null!;
 
     /// <summary>The data-picker attributes picker.js reads, encoded; nothing without a picker.</summary>
-    internal static string PickerAttributes(string? picker, string? agencies) =>
+    internal static string PickerAttributes(string? picker, string? agencies, string? noun) =>
         picker is null ? ""
-            : $" data-picker=\"{HtmlEncoder.Default.Encode(picker)}\"" + (agencies is null ? "" : $" data-picker-agencies=\"{HtmlEncoder.Default.Encode(agencies)}\"");
+            : $" data-picker=\"{HtmlEncoder.Default.Encode(picker)}\"" + (agencies is null ? "" : $" data-picker-agencies=\"{HtmlEncoder.Default.Encode(agencies)}\"")
+                + (noun is null ? "" : $" data-picker-noun=\"{HtmlEncoder.Default.Encode(noun)}\"");
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -87,7 +91,7 @@ public sealed class FieldTagHelper : TagHelper
         var width = Width is not null ? $" usa-input--{Width}" : "";
         if (Items is not null)
         {
-            html.AppendHtml($"<select class=\"usa-select{(field.HasErrors ? " usa-input--error" : "")}{width}\" {common}{PickerAttributes(Picker, PickerAgencies)}>");
+            html.AppendHtml($"<select class=\"usa-select{(field.HasErrors ? " usa-input--error" : "")}{width}\" {common}{PickerAttributes(Picker, PickerAgencies, PickerNoun)}>");
             if (Placeholder is not null)
                 html.AppendHtml($"<option value=\"\">{HtmlEncoder.Default.Encode(Placeholder)}</option>");
             foreach (var group in Items.GroupBy(i => i.Group?.Name))
@@ -147,6 +151,9 @@ public sealed class ChoicesTagHelper : TagHelper
     /// <summary>The name of the checkboxes whose chosen agencies the type-ahead limits its people to.</summary>
     public string? PickerAgencies { get; set; }
 
+    /// <summary>"agency" when the picker chooses agencies; people otherwise.</summary>
+    public string? PickerNoun { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -160,7 +167,7 @@ public sealed class ChoicesTagHelper : TagHelper
         output.Attributes.SetAttribute("class", field.HasErrors ? "usa-form-group usa-form-group--error" : "usa-form-group");
         var html = output.Content;
         var describedBy = new List<string>();
-        html.AppendHtml($"<fieldset class=\"usa-fieldset\" id=\"{field.Id}\"{FieldTagHelper.PickerAttributes(Picker, PickerAgencies)}");
+        html.AppendHtml($"<fieldset class=\"usa-fieldset\" id=\"{field.Id}\"{FieldTagHelper.PickerAttributes(Picker, PickerAgencies, PickerNoun)}");
         if (Hint is not null)
             describedBy.Add($"{field.Id}-hint");
         if (field.HasErrors)

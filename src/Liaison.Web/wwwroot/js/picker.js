@@ -19,7 +19,12 @@
   }
 
   // The combobox itself: calls onChoose(person) with {id, name, detail}.
-  function combobox(host, labelText, source, agencyField, onChoose, alreadyChosen) {
+  // What the field chooses among, for what a screen reader hears: "3 people found", "1 agency found".
+  function nounsOf(field) {
+    return field.dataset.pickerNoun === "agency" ? ["agency", "agencies", "No agency found."] : ["person", "people", "Nobody found."];
+  }
+
+  function combobox(host, labelText, source, agencyField, onChoose, alreadyChosen, nouns) {
     const id = `picker-${++counter}`;
     const wrap = el("div", { class: "liaison-picker" });
     const label = el("label", { class: "usa-label", for: `${id}-input` }, labelText);
@@ -77,7 +82,7 @@
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
       highlight(open ? 0 : -1);
-      status.textContent = open ? `${options.length} ${options.length === 1 ? "person" : "people"} found.` : "Nobody found.";
+      status.textContent = open ? `${options.length} ${options.length === 1 ? nouns[0] : nouns[1]} found.` : nouns[2];
     }
 
     let asked = 0;
@@ -150,7 +155,7 @@
     fieldset.querySelectorAll(".liaison-choice-columns, .liaison-choice-group, .usa-checkbox").forEach(n => n.remove());
     fieldset.append(chosen);
     ticked.forEach(add);
-    const input = combobox(fieldset, `Add to ${legend.toLowerCase()}`, fieldset.dataset.picker, fieldset.dataset.pickerAgencies, add, id => ids.has(String(id)));
+    const input = combobox(fieldset, `Add to ${legend.toLowerCase()}`, fieldset.dataset.picker, fieldset.dataset.pickerAgencies, add, id => ids.has(String(id)), nounsOf(fieldset));
     fieldset.classList.add("liaison-picker-field");
   }
 
@@ -162,7 +167,7 @@
     const current = el("p", { class: "liaison-picker__current", "aria-live": "polite" });
     function show() {
       const option = select.selectedOptions[0];
-      current.textContent = option && option.value ? `Chosen: ${option.textContent}` : "Nobody chosen yet.";
+      current.textContent = option && option.value ? `Chosen: ${option.textContent}` : select.dataset.pickerNoun === "agency" ? "No agency chosen yet." : "Nobody chosen yet.";
     }
     select.hidden = true;
     select.setAttribute("aria-hidden", "true");
@@ -177,7 +182,7 @@
       select.value = String(person.id);
       select.dispatchEvent(new Event("change", { bubbles: true }));
       show();
-    }, id => select.value === String(id));
+    }, id => select.value === String(id), nounsOf(select));
     if (labelNode) labelNode.setAttribute("for", input.id);
     // An optional choice (the select offers an empty option) can be taken back.
     if ([...select.options].some(o => o.value === "")) {

@@ -30,6 +30,8 @@ internal static class AgenciesApi
     {
         var group = api.MapGroup("/agencies").WithTags("Agencies");
         group.MapGet("/", ListAsync).WithSummary("List agencies (search, status, lineOfServiceId, sort, desc, page, pageSize)");
+        group.MapGet("/suggest", SuggestAsync)
+            .WithSummary("Agencies for a type-ahead: active, each word of q beginning a word of their name, acronym or parent department; limit 1–25");
         group.MapGet("/export", ExportAsync).WithSummary("Export agencies as filtered, to CSV or XLSX");
         group.MapGet("/{id:int}", GetAsync).WithSummary("Get one agency; its ETag is its version");
         group.MapPost("/", CreateAsync).WithSummary("Create an agency (administrators)");
@@ -39,6 +41,9 @@ internal static class AgenciesApi
         group.MapGet("/{id:int}/history", HistoryAsync).WithSummary("The agency's change history (provider users)");
         return api;
     }
+
+    private static async Task<Ok<IReadOnlyList<AgencySuggestion>>> SuggestAsync(string? q, int? limit, SuggestAgencies suggest, CancellationToken ct) =>
+        TypedResults.Ok(await suggest.HandleAsync(q, limit ?? 10, ct));
 
     private static async Task<Ok<PagedResult<AgencyRow>>> ListAsync([AsParameters] AgencyListQuery query, ListAgencies list, CancellationToken ct) =>
         TypedResults.Ok(await list.HandleAsync(query, ct));

@@ -1,4 +1,5 @@
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Directory.People;
@@ -23,8 +24,7 @@ internal sealed class SuggestPeople(LiaisonDbContext db)
 
     public async Task<IReadOnlyList<PersonSuggestion>> HandleAsync(PeopleSuggestionQuery query, CancellationToken ct)
     {
-        var words = (query.Q ?? "").ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(w => w.Length > 40 ? w[..40] : w).Distinct().Take(4).ToList();
+        var words = TypeAhead.Words(query.Q);
         if (words.Count == 0)
             return [];
         var agencies = (query.AgencyId ?? []).Distinct().Take(50).ToList();
@@ -38,11 +38,7 @@ internal sealed class SuggestPeople(LiaisonDbContext db)
         };
         foreach (var word in words)
         {
-            // A beginning of a word: at the start of the text or after a space (SearchText is the words, lower case).
-            // What is typed is text, not a pattern: % and _ match themselves.
-            var literal = word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-            var start = literal + "%";
-            var inside = "% " + literal + "%";
+            var (start, inside) = TypeAhead.Patterns(word);
             people = people.Where(p => EF.Functions.Like(p.SearchText, start, "\\") || EF.Functions.Like(p.SearchText, inside, "\\"));
         }
         var rows = await people.OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
