@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 duration=${BENCH_DURATION:-10s}
-warmup=${BENCH_WARMUP:-5s}
+warmup=${BENCH_WARMUP:-10s}
 connections=${BENCH_CONNECTIONS:-16}
 port=${BENCH_PORT:-5090}
 base="http://127.0.0.1:$port"
