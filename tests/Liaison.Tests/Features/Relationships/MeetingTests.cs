@@ -128,6 +128,43 @@ public sealed partial class MeetingTests(LiaisonApp app) : IClassFixture<Liaison
     }
 
     [Fact]
+    public async Task After_the_agenda_went_out_someone_taken_off_gets_a_cancellation_and_someone_added_the_invitation()
+    {
+        using var api = await app.ApiAsync(TestData.Manager);
+        var start = LocalNow.Date.AddDays(22).AddHours(10);
+        var id = await PlanAsync(api, "Attendees change meeting", start);
+        (await api.PostAsync($"/api/v1/meetings/{id}/send-agenda", null)).EnsureSuccessStatusCode();
+        var sent = await app.DeliverAsync();
+        var agenda = Mail.Parse(sent.Single(m => m.Contains("Subject: Agenda: Attendees change meeting", StringComparison.Ordinal) && Mail.To(m).Address == "rita@revenue.gov"));
+        var uid = (await ICalendar.ParseAsync(Ics(agenda))).Events.Single().Uid;
+
+        // Rita is taken off; nothing else changes.
+        var current = await api.GetJsonAsync($"/api/v1/meetings/{id}");
+        var body = MeetingBody(current, start, "Room 4-200, LaSalle Building", "Planned");
+        var withoutRita = System.Text.Json.JsonSerializer.SerializeToNode(body)!.AsObject();
+        withoutRita["attendeeIds"] = new System.Text.Json.Nodes.JsonArray(app.Ids.StaffPerson);
+        (await api.PutAsJsonAsync($"/api/v1/meetings/{id}", withoutRita)).EnsureSuccessStatusCode();
+        var after = await app.DeliverAsync();
+        var off = Mail.Parse(after.Single(m => m.Contains("Subject: No longer expected: Attendees change meeting", StringComparison.Ordinal)));
+        Assert.Equal("rita@revenue.gov", off.To.Mailboxes.Single().Address);
+        var cancel = await ICalendar.ParseAsync(Ics(off));
+        Assert.Equal("CANCEL", cancel.Method);
+        Assert.Equal(uid, cancel.Events.Single().Uid);
+        // Sam, still invited, hears nothing: the meeting has not changed for him.
+        Assert.DoesNotContain(after.Except(sent), m => Mail.To(m).Address == "sam@provider.gov" && m.Contains("Attendees change meeting", StringComparison.Ordinal));
+
+        // Rita is invited again: she gets the invitation.
+        current = await api.GetJsonAsync($"/api/v1/meetings/{id}");
+        var withRita = System.Text.Json.JsonSerializer.SerializeToNode(MeetingBody(current, start, "Room 4-200, LaSalle Building", "Planned"))!.AsObject();
+        withRita["attendeeIds"] = new System.Text.Json.Nodes.JsonArray(app.Ids.StaffPerson, app.Ids.RevenueContact);
+        (await api.PutAsJsonAsync($"/api/v1/meetings/{id}", withRita)).EnsureSuccessStatusCode();
+        var again = (await app.DeliverAsync()).Except(after)
+            .Where(m => m.Contains("Subject: Agenda: Attendees change meeting", StringComparison.Ordinal)).ToList();
+        Assert.Equal("rita@revenue.gov", Mail.To(Assert.Single(again)).Address);
+        Assert.Equal("REQUEST", (await ICalendar.ParseAsync(Ics(Mail.Parse(again[0])))).Method);
+    }
+
+    [Fact]
     public async Task Plan_a_meeting_from_an_agencys_page_arrives_with_that_agency_chosen_and_the_manager_invited()
     {
         using var manager = await app.SignedInAsync(TestData.Manager);

@@ -46,14 +46,28 @@ internal sealed class ManageMeetings(LiaisonDbContext db, AccessRule access, Org
         if (await ValidateAsync(input, ct) is { } errors)
             return Result<Meeting>.Invalid(errors);
         var before = (meeting.StartsAt, meeting.EndsAt, meeting.Location, meeting.Status);
+        var invitedBefore = meeting.Attendees.Select(a => a.PersonId).ToHashSet();
         await using var write = await db.BeginWriteAsync(ct);
         var saved = await Edits.SaveAsync(db, meeting, input.Version ?? 0, input, m => MeetingInput.From(m, time), m => Apply(input, m), nameof(Meeting), id, ct);
         if (!saved.IsOk)
             return saved;
-        // Once the agenda went out, attendees hear of a new time or place, or of the cancellation, in the same transaction.
-        if (meeting.AgendaSentAt is not null && before.Status == MeetingStatus.Planned && ChangeMail(before, meeting) is { } kind)
+        // Once the agenda went out, attendees hear of a new time or place, or of the cancellation; someone added gets the
+        // invitation, someone taken off a cancellation for their calendar alone (a meeting still to come): in the same transaction.
+        if (meeting.AgendaSentAt is not null && before.Status == MeetingStatus.Planned)
         {
-            await mail.EnqueueAsync((await GetAsync(id, ct)).Value!, kind, ct);
+            var current = (await GetAsync(id, ct)).Value!;
+            var kind = ChangeMail(before, meeting);
+            if (kind is { } changed)
+                await mail.EnqueueAsync(current, changed, ct);
+            if (current.Status == MeetingStatus.Planned && current.EndsAt > time.UtcNow)
+            {
+                var removed = invitedBefore.Except(current.Attendees.Select(a => a.PersonId)).ToList();
+                if (removed.Count > 0)
+                    await mail.EnqueueAsync(current, MeetingMailKind.Uninvited, ct, await db.People.AsNoTracking().Where(p => removed.Contains(p.Id)).ToListAsync(ct));
+                var added = current.Attendees.Where(a => !invitedBefore.Contains(a.PersonId)).Select(a => a.Person).OfType<Directory.People.Person>().ToList();
+                if (kind is null && added.Count > 0)
+                    await mail.EnqueueAsync(current, MeetingMailKind.Agenda, ct, added);
+            }
             await db.SaveChangesAsync(ct);
         }
         await write.CommitAsync(ct);

@@ -20,6 +20,9 @@ internal enum MeetingMailKind
 
     /// <summary>The meeting is cancelled: METHOD:CANCEL, so calendars remove it.</summary>
     Cancellation,
+
+    /// <summary>The person was taken off the attendees after the agenda went out: METHOD:CANCEL for their calendar only.</summary>
+    Uninvited,
 }
 
 /// <summary>
@@ -29,26 +32,31 @@ internal enum MeetingMailKind
 /// </summary>
 internal sealed class MeetingMail(MeetingCalendar calendar, OrganisationClock time, PublicUrls urls, SiteSettings settings, Outbox outbox)
 {
-    /// <summary>Queues the mail to each attendee; answers how many. The meeting comes with its agencies, agenda and attendees' people.</summary>
-    public async Task<int> EnqueueAsync(Meeting meeting, MeetingMailKind kind, CancellationToken ct)
+    /// <summary>
+    /// Queues the mail to each attendee (or to <paramref name="only"/>: people added or taken off); answers how many. The
+    /// meeting comes with its agencies, agenda and attendees' people.
+    /// </summary>
+    public async Task<int> EnqueueAsync(Meeting meeting, MeetingMailKind kind, CancellationToken ct, IEnumerable<Directory.People.Person>? only = null)
     {
-        var recipients = meeting.MailRecipients().ToList();
+        var recipients = (only?.Where(p => p.IsActive && !string.IsNullOrWhiteSpace(p.Email)) ?? meeting.MailRecipients()).ToList();
         if (recipients.Count == 0)
             return 0;
         var organisation = (await settings.GetAsync(ct)).OrganisationName;
-        var method = kind == MeetingMailKind.Cancellation ? CalendarMethod.Cancel : CalendarMethod.Request;
+        var method = kind is MeetingMailKind.Cancellation or MeetingMailKind.Uninvited ? CalendarMethod.Cancel : CalendarMethod.Request;
         var ics = Encoding.UTF8.GetBytes(calendar.IcsOf(meeting, method));
         var when = time.Format(meeting.StartsAt);
         var subject = kind switch
         {
             MeetingMailKind.Update => $"Changed: {meeting.Title}, now {when}",
             MeetingMailKind.Cancellation => $"Cancelled: {meeting.Title}, {when}",
+            MeetingMailKind.Uninvited => $"No longer expected: {meeting.Title}, {when}",
             _ => $"Agenda: {meeting.Title}, {when}",
         };
         var lead = kind switch
         {
             MeetingMailKind.Update => "The time or place of this meeting has changed. The attached invitation updates your calendar.",
             MeetingMailKind.Cancellation => "This meeting is cancelled. The attached cancellation removes it from your calendar.",
+            MeetingMailKind.Uninvited => "You have been taken off this meeting's attendees; it goes ahead without you. The attached cancellation removes it from your calendar.",
             _ => "The attached invitation adds the meeting to your calendar.",
         };
         var facts = new List<(string Label, string Value)>
