@@ -71,7 +71,13 @@ public sealed class RelationshipsTourTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(TestData.Manager);
         await page.GotoAsync("/Meetings/Create");
-        await page.Locator("label.usa-checkbox__label", new() { HasText = "Department of Revenue" }).ClickAsync();
+        // The agencies are a type-ahead: a few letters, Enter, and the agency is chosen.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Add an agency" }).FocusAsync();
+        await page.Keyboard.TypeAsync("reven");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "Department of Revenue LDR" })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Department of Revenue" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByLabel("Ends *").FillAsync("2020-01-01T09:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Plan meeting" }).ClickAsync();

@@ -155,7 +155,7 @@
     fieldset.querySelectorAll(".liaison-choice-columns, .liaison-choice-group, .usa-checkbox").forEach(n => n.remove());
     fieldset.append(chosen);
     ticked.forEach(add);
-    const input = combobox(fieldset, `Add to ${legend.toLowerCase()}`, fieldset.dataset.picker, fieldset.dataset.pickerAgencies, add, id => ids.has(String(id)), nounsOf(fieldset));
+    const input = combobox(fieldset, fieldset.dataset.pickerNoun === "agency" ? "Add an agency" : `Add to ${legend.toLowerCase()}`, fieldset.dataset.picker, fieldset.dataset.pickerAgencies, add, id => ids.has(String(id)), nounsOf(fieldset));
     fieldset.classList.add("liaison-picker-field");
   }
 
@@ -176,7 +176,7 @@
     const host = el("div");
     select.after(host);
     host.append(current);
-    const input = combobox(host, `Find ${labelText.toLowerCase()}`, select.dataset.picker, select.dataset.pickerAgencies, person => {
+    const input = combobox(host, select.dataset.pickerNoun === "agency" ? "Find an agency" : `Find ${labelText.toLowerCase()}`, select.dataset.picker, select.dataset.pickerAgencies, person => {
       let option = [...select.options].find(o => o.value === String(person.id));
       if (!option) { option = el("option", { value: String(person.id) }, person.name); select.append(option); }
       select.value = String(person.id);
