@@ -183,7 +183,11 @@
       select.dispatchEvent(new Event("change", { bubbles: true }));
       show();
     }, id => select.value === String(id), nounsOf(select));
-    if (labelNode) labelNode.setAttribute("for", input.id);
+    if (labelNode) {
+      // The field's own label names the search box; the picker's "Find …" is for screen readers only, not a second heading.
+      labelNode.setAttribute("for", input.id);
+      host.querySelector(".liaison-picker > label.usa-label")?.classList.add("usa-sr-only");
+    }
     // An optional choice (the select offers an empty option) can be taken back.
     if ([...select.options].some(o => o.value === "")) {
       const clear = el("button", { type: "button", class: "usa-button usa-button--unstyled liaison-picker__clear" }, `Clear ${labelText.toLowerCase()}`);
