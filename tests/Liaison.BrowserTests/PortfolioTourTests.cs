@@ -17,7 +17,12 @@ public sealed class PortfolioTourTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add initiative" }).ClickAsync();
         await Assertions.Expect(page.Locator(".usa-error-message").First).ToContainTextAsync("Give the initiative a name.");
         await page.Locator("#Input_Name").FillAsync("Browser-tested migration");
-        await page.Locator("#Input_AgencyId").SelectOptionAsync(new SelectOptionValue { Label = "Department of Revenue" });
+        // The agency is a type-ahead: a few letters, the arrow keys, Enter.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Find an agency" }).FocusAsync();
+        await page.Keyboard.TypeAsync("revenue");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "Department of Revenue LDR" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#Input_AgencyId")).ToHaveValueAsync(browser.App.Ids.Revenue.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add initiative" }).ClickAsync();
         await Assertions.Expect(page.Locator(".usa-alert--success")).ToContainTextAsync("has been added");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Stale");
