@@ -10,8 +10,9 @@ namespace Liaison.Web.Features.Relationships;
 
 /// <summary>
 /// Tells people what the relationships module's saves did to them, whichever way in made the change (a page, the API,
-/// an import, a bulk reassignment): an open action item that became theirs; a meeting they were added to, whose time or
-/// place changed, or that was cancelled. An agency user hears only of their own agency's records.
+/// an import, a bulk reassignment): an open action item that became theirs; a comment on an item, or a mention; a meeting
+/// they were added to or taken off, whose time or place changed, or that was cancelled. An agency user hears only of
+/// their own agency's records.
 /// </summary>
 internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveHook
 {
@@ -47,6 +48,7 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
                 db.Notify(to, change.Kind, () => change.Kind switch
                 {
                     "meeting-cancelled" => $"Cancelled: {meeting.Title}, {time.Format(meeting.StartsAt)}",
+                    "meeting-uninvited" => $"No longer expected: {meeting.Title}, {time.Format(meeting.StartsAt)}",
                     "meeting-changed" => $"Changed: {meeting.Title}, now {time.Format(meeting.StartsAt)}" + (meeting.Location is { Length: > 0 } where ? $", {where}" : ""),
                     _ => $"Invited: {meeting.Title}, {time.Format(meeting.StartsAt)}",
                 }, () => $"/Meetings/Details/{meeting.Id}");
@@ -111,14 +113,15 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
     private sealed record MeetingChange(Meeting Meeting, string Kind, IReadOnlyCollection<int> People, IReadOnlyCollection<int> AgencyIds);
 
     /// <summary>
-    /// Meetings to come that this save cancels, moves or adds people to: who hears what. An attendee added to a meeting
-    /// that also moved hears of the invitation only.
+    /// Meetings to come that this save cancels, moves, adds people to or takes people off: who hears what. An attendee
+    /// added to a meeting that also moved hears of the invitation only.
     /// </summary>
     private async Task<List<MeetingChange>> MeetingChangesAsync(LiaisonDbContext db, CancellationToken ct)
     {
         var now = time.UtcNow;
         var changes = new List<MeetingChange>();
         var addedAttendees = db.ChangeTracker.Entries<MeetingAttendee>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var removedAttendees = db.ChangeTracker.Entries<MeetingAttendee>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity).ToList();
         foreach (var entry in db.ChangeTracker.Entries<Meeting>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged))
         {
             var meeting = entry.Entity;
@@ -130,13 +133,18 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
             var added = meeting.Status == MeetingStatus.Planned
                 ? addedAttendees.Where(a => meeting.Attendees.Contains(a)).Select(a => a.PersonId).ToHashSet()
                 : [];
-            if (!cancelled && !moved && added.Count == 0)
+            var removed = meeting.Status == MeetingStatus.Planned && entry.State != EntityState.Added
+                ? removedAttendees.Where(a => a.MeetingId == meeting.Id).Select(a => a.PersonId).Where(p => !added.Contains(p)).ToHashSet()
+                : [];
+            if (!cancelled && !moved && added.Count == 0 && removed.Count == 0)
                 continue;
             var agencies = entry.Collection(m => m.Agencies).IsLoaded || entry.State == EntityState.Added
                 ? meeting.Agencies.Select(a => a.AgencyId).ToList()
                 : await db.Set<MeetingAgency>().AsNoTracking().Where(a => a.MeetingId == meeting.Id).Select(a => a.AgencyId).ToListAsync(ct);
             if (added.Count > 0)
                 changes.Add(new(meeting, "meeting-invited", added, agencies));
+            if (removed.Count > 0)
+                changes.Add(new(meeting, "meeting-uninvited", removed, agencies));
             if (cancelled || moved)
             {
                 var attendees = entry.Collection(m => m.Attendees).IsLoaded

@@ -107,6 +107,32 @@ public sealed class NotificationTests(LiaisonApp app) : IClassFixture<LiaisonApp
     }
 
     [Fact]
+    public async Task Someone_taken_off_a_meeting_to_come_is_told_and_the_others_are_not()
+    {
+        using var manager = await app.ApiAsync(TestData.Manager);
+        using var revenue = await app.ApiAsync(TestData.RevenueUser);
+        var start = LocalNow.Date.AddDays(14).AddHours(10);
+        object Body(int[] attendees, int version = 0) => new
+        {
+            title = "Uninvite meeting",
+            kind = "MonthlyProgram",
+            startsAt = start.ToString("yyyy-MM-ddTHH:mm:ss"),
+            endsAt = start.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ss"),
+            status = "Planned",
+            agencyIds = new[] { app.Ids.Revenue },
+            attendeeIds = attendees,
+            version,
+        };
+        var id = (await manager.PostAsJsonAsync("/api/v1/meetings", Body([app.Ids.RevenueContact, app.Ids.StaffPerson]))).Id();
+        var version = (await manager.GetJsonAsync($"/api/v1/meetings/{id}")).GetProperty("version").GetInt32();
+        (await manager.PutAsJsonAsync($"/api/v1/meetings/{id}", Body([app.Ids.StaffPerson], version))).EnsureSuccessStatusCode();
+        var told = await OneAboutAsync(revenue, "No longer expected: Uninvite meeting");
+        Assert.Equal("meeting-uninvited", told.GetProperty("kind").GetString());
+        Assert.Equal($"/Meetings/Details/{id}", told.GetProperty("link").GetString());
+        Assert.DoesNotContain(await NotificationsAsync(revenue), n => n.GetProperty("title").GetString()!.StartsWith("Changed: Uninvite", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_initiative_handed_to_someone_tells_them()
     {
         using var admin = await app.ApiAsync(TestData.Admin);
