@@ -4,6 +4,8 @@ using Liaison.Web.Features.Relationships.Meetings;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Relationships.ActionItems;
@@ -79,7 +81,7 @@ internal sealed class AddActionItems(LiaisonDbContext db, ManageActionItems item
             var agencyId = draft.AgencyId ?? (agencyIds.Count == 1 ? agencyIds[0] : null);
             if (draft.AgencyId is { } chosen && !agencyIds.Contains(chosen))
             {
-                errors[$"{row}.{nameof(ActionItemDraft.AgencyId)}"] = ["Choose one of the agencies of the meeting."];
+                errors[$"{row}.{nameof(ActionItemDraft.AgencyId)}"] = ["Choose one of the agencies it was with."];
                 continue;
             }
             var item = new ActionItemInput
@@ -89,15 +91,17 @@ internal sealed class AddActionItems(LiaisonDbContext db, ManageActionItems item
                 Details = draft.Details,
                 OwnerPersonId = draft.OwnerPersonId,
                 DueOn = draft.DueOn,
-                MeetingId = meetingId,
-                InteractionId = interactionId,
             };
+            // The row's fields under the single item's rules; the meeting or interaction was found above, and the row's
+            // agency is one of its, so it is not looked up again for every row.
             if (await items.ValidateAsync(item, ct) is { } problems)
             {
                 foreach (var (field, messages) in problems)
-                    errors[$"{row}.{(field == nameof(ActionItemInput.AgencyId) ? nameof(ActionItemDraft.AgencyId) : field)}"] = messages;
+                    errors[$"{row}.{field}"] = messages;
                 continue;
             }
+            item.MeetingId = meetingId;
+            item.InteractionId = interactionId;
             inputs.Add(item);
         }
         if (errors.Count > 0)
@@ -148,9 +152,33 @@ internal static class ActionItemRows
             drafts.Items.Add(new ActionItemDraft { OwnerPersonId = me });
     }
 
-    /// <summary>A value the form could not read (a date that is not one): shown next to its field, nothing saved.</summary>
-    public static bool BindingFailed(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
-        state.Any(e => e.Key.StartsWith(nameof(IAddsActionItems.NewActions), StringComparison.Ordinal) && e.Value?.Errors.Count > 0);
+    /// <summary>
+    /// The "Add these action items" handler of the pages that offer the rows: on success, back to the page's action
+    /// items with a message; on a problem, the page again (<paramref name="show"/>, given how many rows) with the rows as
+    /// typed and each error beside its field. A value the form could not read (a date that is not one) saves nothing.
+    /// </summary>
+    public static async Task<IActionResult> AddAsync(PageModel page, int id, Func<Task<Result<IReadOnlyList<ActionItem>>>> add,
+        Func<int, Task<IActionResult>> show)
+    {
+        if (page.ModelState.Any(e => e.Key.StartsWith(nameof(IAddsActionItems.NewActions), StringComparison.Ordinal) && e.Value?.Errors.Count > 0))
+            return await show(Blank);
+        var result = await add();
+        if (result.IsOk)
+        {
+            var count = result.Value!.Count;
+            page.TempData["Status"] = count == 1 ? "1 action item has been added." : $"{count} action items have been added.";
+            return page.RedirectToPage(null, null, new { id }, "action-items");
+        }
+        if (page.Refusal(result) is { } refusal)
+            return refusal;
+        page.ModelState.AddErrors(result.Errors, nameof(IAddsActionItems.NewActions));
+        return await show(Blank);
+    }
 
-    public static string Added(int count) => count == 1 ? "1 action item has been added." : $"{count} action items have been added.";
+    /// <summary>"More rows": three more blank rows, keeping what was typed (works without script).</summary>
+    public static Task<IActionResult> MoreAsync(PageModel page, ActionItemDrafts drafts, Func<int, Task<IActionResult>> show)
+    {
+        page.ModelState.Clear();
+        return show((drafts.Items?.Count ?? 0) + Blank);
+    }
 }

@@ -27,28 +27,11 @@ internal sealed class DetailsModel(RecordInteraction record, ManageActionItems a
     public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => ShowAsync(id, ActionItemRows.Blank, ct);
 
     /// <summary>Several action items from the interaction at once; on a problem, the rows come back as typed, with the errors.</summary>
-    public async Task<IActionResult> OnPostAddActionsAsync(int id, CancellationToken ct)
-    {
-        if (ActionItemRows.BindingFailed(ModelState))
-            return await ShowAsync(id, ActionItemRows.Blank, ct);
-        var result = await adder.ToInteractionAsync(id, NewActions, ct);
-        if (result.IsOk)
-        {
-            TempData["Status"] = ActionItemRows.Added(result.Value!.Count);
-            return RedirectToPage(null, null, new { id }, "action-items");
-        }
-        if (this.Refusal(result) is { } refusal)
-            return refusal;
-        ModelState.AddErrors(result.Errors, nameof(NewActions));
-        return await ShowAsync(id, ActionItemRows.Blank, ct);
-    }
+    public Task<IActionResult> OnPostAddActionsAsync(int id, CancellationToken ct) =>
+        ActionItemRows.AddAsync(this, id, () => adder.ToInteractionAsync(id, NewActions, ct), rows => ShowAsync(id, rows, ct));
 
-    /// <summary>Three more blank rows, keeping what was typed (works without script).</summary>
-    public Task<IActionResult> OnPostMoreActionRowsAsync(int id, CancellationToken ct)
-    {
-        ModelState.Clear();
-        return ShowAsync(id, (NewActions.Items?.Count ?? 0) + ActionItemRows.Blank, ct);
-    }
+    public Task<IActionResult> OnPostMoreActionRowsAsync(int id, CancellationToken ct) =>
+        ActionItemRows.MoreAsync(this, NewActions, rows => ShowAsync(id, rows, ct));
 
     private async Task<IActionResult> ShowAsync(int id, int rows, CancellationToken ct)
     {
