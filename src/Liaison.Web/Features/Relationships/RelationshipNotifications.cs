@@ -69,12 +69,10 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
         var agencyIds = items.Values.Select(i => i.AgencyId).Distinct().ToList();
         var managers = await db.AgencyAssignments.AsNoTracking().Where(a => agencyIds.Contains(a.AgencyId) && a.EndedOn == null && a.User!.PersonId != null)
             .Select(a => new { a.AgencyId, PersonId = a.User!.PersonId!.Value }).ToListAsync(ct);
-        var agencyRole = await db.AgencyUserRoleIdAsync(ct);
-        // Who can be mentioned: the people behind enabled accounts; an agency user only on their own item.
+        // Who can be mentioned: the people behind enabled accounts; an agency user only on their own item. Read only when a
+        // comment has an "@".
         var mentionable = comments.Any(c => c.Text.Contains('@', StringComparison.Ordinal))
-            ? await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => u.PersonId != null && !u.IsDisabled)
-                .Select(u => new { PersonId = u.PersonId!.Value, Name = u.Person!.FirstName + " " + u.Person.LastName, IsAgencyUser = u.UserRoles.Any(r => r.RoleId == agencyRole) })
-                .ToListAsync(ct)
+            ? await MentionableAsync(db, ct)
             : [];
 
         var told = new List<(ActionItemComment Comment, string Title, int PersonId, string Kind, int AgencyId)>();
@@ -101,6 +99,16 @@ internal sealed class RelationshipNotifications(OrganisationClock time) : ISaveH
                 () => (kind == "mention" ? $"{comment.AuthorName} mentioned you on “{title}”: " : $"{comment.AuthorName} commented on “{title}”: ") + excerpt,
                 () => $"/ActionItems/Details/{comment.ActionItemId}#comment-{comment.Id}");
         }
+    }
+
+    private sealed record Mentionable(int PersonId, string Name, bool IsAgencyUser);
+
+    private static async Task<List<Mentionable>> MentionableAsync(LiaisonDbContext db, CancellationToken ct)
+    {
+        var agencyRole = await db.AgencyUserRoleIdAsync(ct);
+        return await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => u.PersonId != null && !u.IsDisabled)
+            .Select(u => new Mentionable(u.PersonId!.Value, u.Person!.FirstName + " " + u.Person.LastName, u.UserRoles.Any(r => r.RoleId == agencyRole)))
+            .ToListAsync(ct);
     }
 
     /// <summary>"@Rita Revenue" (any case), not followed by more of a name: "@Sam Staff" is not "@Sam Staffordshire".</summary>

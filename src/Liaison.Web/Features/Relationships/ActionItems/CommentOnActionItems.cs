@@ -24,10 +24,13 @@ internal sealed class CommentOnActionItems(LiaisonDbContext db, ManageActionItem
         var item = await access.FindAsync(db.ActionItems.AsNoTracking(), itemId, ct);
         if (item is null)
             return Result<IReadOnlyList<ActionItemComment>>.NotFound();
-        var comments = await db.Set<ActionItemComment>().AsNoTracking().Where(c => c.ActionItemId == itemId)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
-        return Result<IReadOnlyList<ActionItemComment>>.Ok(comments);
+        return Result<IReadOnlyList<ActionItemComment>>.Ok(await OfAsync(item, ct));
     }
+
+    /// <summary>The comments of an item the caller has already found (so may see), oldest first.</summary>
+    public async Task<IReadOnlyList<ActionItemComment>> OfAsync(ActionItem item, CancellationToken ct) =>
+        await db.Set<ActionItemComment>().AsNoTracking().Where(c => c.ActionItemId == item.Id)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
 
     public async Task<Result<ActionItemComment>> AddAsync(int itemId, CommentInput input, CancellationToken ct)
     {

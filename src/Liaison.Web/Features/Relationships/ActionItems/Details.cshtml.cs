@@ -51,7 +51,7 @@ internal sealed class DetailsModel(ManageActionItems items, CommentOnActionItems
         Item = result.Value!;
         (CanEdit, CanClose) = await items.RightsAsync(Item, ct);
         IsLate = Item.IsOpen && Item.DueOn < clock.Today;
-        Comments = (await comments.ListAsync(id, ct)).Value ?? [];
+        Comments = await comments.OfAsync(Item, ct);
         if (access.CanSeeHistory)
             History = await history.ForAsync(nameof(ActionItem), id.ToString(CultureInfo.InvariantCulture), ct);
         return Page();
