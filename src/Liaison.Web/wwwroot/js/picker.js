@@ -19,12 +19,16 @@
   }
 
   // The combobox itself: calls onChoose(person) with {id, name, detail}.
-  // What the field chooses among, for what a screen reader hears: "3 people found", "1 agency found".
-  function nounsOf(field) {
-    return field.dataset.pickerNoun === "agency" ? ["agency", "agencies", "No agency found."] : ["person", "people", "Nobody found."];
+  // What a picker says, by what its field chooses among (data-picker-noun="agency", else people): its search box's name,
+  // and what a screen reader hears ("3 people found", "1 agency found").
+  function wordsOf(field, fieldLabel) {
+    return field.dataset.pickerNoun === "agency"
+      ? { one: "agency", many: "agencies", noneFound: "No agency found.", noneChosen: "No agency chosen yet.", add: "Add an agency", find: "Find an agency" }
+      : { one: "person", many: "people", noneFound: "Nobody found.", noneChosen: "Nobody chosen yet.",
+          add: `Add to ${fieldLabel.toLowerCase()}`, find: `Find ${fieldLabel.toLowerCase()}` };
   }
 
-  function combobox(host, labelText, source, agencyField, onChoose, alreadyChosen, nouns) {
+  function combobox(host, labelText, source, agencyField, onChoose, alreadyChosen, words) {
     const id = `picker-${++counter}`;
     const wrap = el("div", { class: "liaison-picker" });
     const label = el("label", { class: "usa-label", for: `${id}-input` }, labelText);
@@ -82,7 +86,7 @@
       list.hidden = !open;
       input.setAttribute("aria-expanded", open ? "true" : "false");
       highlight(open ? 0 : -1);
-      status.textContent = open ? `${options.length} ${options.length === 1 ? nouns[0] : nouns[1]} found.` : nouns[2];
+      status.textContent = open ? `${options.length} ${options.length === 1 ? words.one : words.many} found.` : words.noneFound;
     }
 
     let asked = 0;
@@ -155,7 +159,8 @@
     fieldset.querySelectorAll(".liaison-choice-columns, .liaison-choice-group, .usa-checkbox").forEach(n => n.remove());
     fieldset.append(chosen);
     ticked.forEach(add);
-    const input = combobox(fieldset, fieldset.dataset.pickerNoun === "agency" ? "Add an agency" : `Add to ${legend.toLowerCase()}`, fieldset.dataset.picker, fieldset.dataset.pickerAgencies, add, id => ids.has(String(id)), nounsOf(fieldset));
+    const words = wordsOf(fieldset, legend);
+    const input = combobox(fieldset, words.add, fieldset.dataset.picker, fieldset.dataset.pickerAgencies, add, id => ids.has(String(id)), words);
     fieldset.classList.add("liaison-picker-field");
   }
 
@@ -164,10 +169,11 @@
     const group = select.closest(".usa-form-group");
     const labelNode = group?.querySelector(`label[for="${CSS.escape(select.id)}"]`);
     const labelText = labelNode?.textContent.replace("*", "").trim() || "Person";
+    const words = wordsOf(select, labelText);
     const current = el("p", { class: "liaison-picker__current", "aria-live": "polite" });
     function show() {
       const option = select.selectedOptions[0];
-      current.textContent = option && option.value ? `Chosen: ${option.textContent}` : select.dataset.pickerNoun === "agency" ? "No agency chosen yet." : "Nobody chosen yet.";
+      current.textContent = option && option.value ? `Chosen: ${option.textContent}` : words.noneChosen;
     }
     select.hidden = true;
     select.setAttribute("aria-hidden", "true");
@@ -176,13 +182,13 @@
     const host = el("div");
     select.after(host);
     host.append(current);
-    const input = combobox(host, select.dataset.pickerNoun === "agency" ? "Find an agency" : `Find ${labelText.toLowerCase()}`, select.dataset.picker, select.dataset.pickerAgencies, person => {
+    const input = combobox(host, words.find, select.dataset.picker, select.dataset.pickerAgencies, person => {
       let option = [...select.options].find(o => o.value === String(person.id));
       if (!option) { option = el("option", { value: String(person.id) }, person.name); select.append(option); }
       select.value = String(person.id);
       select.dispatchEvent(new Event("change", { bubbles: true }));
       show();
-    }, id => select.value === String(id), nounsOf(select));
+    }, id => select.value === String(id), words);
     if (labelNode) {
       // The field's own label names the search box; the picker's "Find …" is for screen readers only, not a second heading.
       labelNode.setAttribute("for", input.id);
