@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using Liaison.Web.Features.Administration.Settings;
 using Liaison.Web.Platform.Auth;
@@ -33,7 +32,7 @@ internal sealed class SendPasswordResetLink(LiaisonDbContext db, UserManager<Use
         if (user is null || user.IsDisabled || recentlySent)
             return;
         var token = await users.GenerateUserTokenAsync(user, ForgottenPasswordTokenProvider.ProviderName, ForgottenPasswordTokenProvider.Purpose);
-        var link = urls.Link($"Account/SetPassword?user={user.Id}&reset=true&token={Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}");
+        var link = SetPasswordModel.Link(urls, user.Id, token, reset: true);
         var organisation = (await settings.GetAsync(ct)).OrganisationName;
         var hours = (int)ForgottenPasswordTokenOptions.Lifespan.TotalHours;
         outbox.Enqueue(user.Email!, Subject,

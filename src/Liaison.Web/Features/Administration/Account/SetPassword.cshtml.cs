@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -89,14 +90,18 @@ internal sealed class SetPasswordModel(UserManager<User> users) : PageModel
             ? await users.FindByIdAsync(UserId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
         LinkIsValid = user is not null && !user.IsDisabled
-            && (Reset
-                ? await users.VerifyUserTokenAsync(user, ForgottenPasswordTokenProvider.ProviderName, ForgottenPasswordTokenProvider.Purpose, DecodedToken())
-                : await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<User>.ResetPasswordTokenPurpose, DecodedToken()));
+            && await users.VerifyUserTokenAsync(user,
+                Reset ? ForgottenPasswordTokenProvider.ProviderName : users.Options.Tokens.PasswordResetTokenProvider,
+                Reset ? ForgottenPasswordTokenProvider.Purpose : UserManager<User>.ResetPasswordTokenPurpose, DecodedToken());
         if (!LinkIsValid)
             return null;
         Email = user!.Email;
         return user;
     }
+
+    /// <summary>The link an email carries to this page: an invitation's, or (<paramref name="reset"/>) a forgotten password's.</summary>
+    internal static string Link(PublicUrls urls, int userId, string token, bool reset = false) =>
+        urls.Link($"Account/SetPassword?user={userId}{(reset ? "&reset=true" : "")}&token={WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token))}");
 
     private string DecodedToken()
     {

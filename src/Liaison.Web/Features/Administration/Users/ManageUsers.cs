@@ -5,7 +5,6 @@ using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Email;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Administration.Users;
@@ -162,7 +161,7 @@ internal sealed class ManageUsers(
     private async Task QueueInvitationAsync(User user, CancellationToken ct)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = urls.Link($"Account/SetPassword?user={user.Id}&token={WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token))}");
+        var link = Account.SetPasswordModel.Link(urls, user.Id, token);
         var organisation = (await settings.GetAsync(ct)).OrganisationName;
         outbox.Enqueue(user.Email!, $"Your Liaison account at {organisation}",
             $"Hello {user.DisplayName},\n\nAn account has been created for you in Liaison, {organisation}'s system for working with its partner agencies.\n\n" +
