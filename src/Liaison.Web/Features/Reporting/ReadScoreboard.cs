@@ -47,7 +47,8 @@ internal sealed record Scoreboard(DateOnly AsOf, IReadOnlyList<ScoreboardColumn>
 /// one query per kind of signal, whatever the number of agencies. Kept until the next save (the cache of derived figures);
 /// filtering and sorting then work on the 200 rows in memory.
 /// </summary>
-internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, AgencyHealth health, OrganisationClock clock, DerivedCache cache)
+internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, AgencyHealth health, OrganisationClock clock, DerivedCache cache,
+    LastMonthCells lastMonthCells)
 {
     public async Task<Result<Scoreboard>> HandleAsync(ScoreboardQuery query, CancellationToken ct)
     {
@@ -94,19 +95,20 @@ internal sealed class ReadScoreboard(LiaisonDbContext db, AccessRule access, Age
         var columns = signals.Values.SelectMany(list => list).Select(s => new ScoreboardColumn(s.Key, s.Column)).DistinctBy(c => c.Key).ToList();
         var thisMonth = today.StartOfMonth();
         var lastMonth = thisMonth.AddMonths(-1);
-        var previous = (await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month == lastMonth)
-                .Select(m => new { m.AgencyId, m.Key, m.Measure }).ToListAsync(ct))
-            .ToDictionary(m => (m.AgencyId, m.Key), m => m.Measure);
-        var rows = agencies.Select(a => new ScoreboardRow(a.Id, a.Name, a.Acronym, a.ParentDepartment,
-                signals[a.Id].ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse,
-                        previous.GetValueOrDefault((a.Id, s.Key))))))
-            .ToList();
         // The last twelve months that ended, and this one so far: agencies not "good" per column, as kept when each month
         // was recorded; a month in which every agency was fine has its rows too (with zeros).
         var since = thisMonth.AddMonths(-12);
-        var trend = (await db.ScoreboardTrendCounts.AsNoTracking().Where(t => t.Month >= since).ToListAsync(ct))
-            .GroupBy(t => t.Month).OrderBy(g => g.Key)
+        var counts = await db.ScoreboardTrendCounts.AsNoTracking().Where(t => t.Month >= since).ToListAsync(ct);
+        var trend = counts.GroupBy(t => t.Month).OrderBy(g => g.Key)
             .Select(g => new ScoreboardTrendMonth(g.Key, g.Where(t => t.NeedingAttention > 0).ToDictionary(t => t.Key, t => t.NeedingAttention)))
+            .ToList();
+        // Last month's figures, for the movement: none unless the month was recorded (its trend says by which recount).
+        var previous = counts.FirstOrDefault(t => t.Month == lastMonth) is { } recorded
+            ? await lastMonthCells.GetAsync(db, lastMonth, recorded.Recording, ct)
+            : new Dictionary<(int AgencyId, string Key), double?>();
+        var rows = agencies.Select(a => new ScoreboardRow(a.Id, a.Name, a.Acronym, a.ParentDepartment,
+                signals[a.Id].ToDictionary(s => s.Key, s => new ScoreboardCell(s.Cell, s.Level, s.Link, s.Measure, s.HigherIsWorse,
+                        previous.GetValueOrDefault((a.Id, s.Key))))))
             .ToList();
         var managers = (await db.CurrentManagersAsync(ct)).Select(m => new NamedRef(m.UserId, m.Name)).ToList();
         var departments = agencies.Select(a => a.ParentDepartment).OfType<string>().Where(d => d.Length > 0)

@@ -14,6 +14,7 @@ internal sealed class ReportingModule : ILiaisonModule
     {
         var services = builder.Services;
         services.AddScoped<ReadScoreboard>();
+        services.AddSingleton<LastMonthCells>();
         services.AddScoped<RecordScoreboardMonth>();
         services.AddScoped<IDemoSeeder, ReportingDemo>();
         services.AddRecurringJob<ScoreboardMonthJob>("scoreboard-month",

@@ -60,6 +60,12 @@ internal sealed class ScoreboardTrendCount
     public string Key { get; set; } = "";
 
     public int NeedingAttention { get; set; }
+
+    /// <summary>
+    /// Which recount wrote the month's rows (a new one at each): while last month's stays the same, its cells have not
+    /// changed, so an instance may keep them in memory (<see cref="LastMonthCells"/>).
+    /// </summary>
+    public Guid Recording { get; set; }
 }
 
 internal sealed class ScoreboardTrendCountConfiguration : IEntityTypeConfiguration<ScoreboardTrendCount>
@@ -69,6 +75,8 @@ internal sealed class ScoreboardTrendCountConfiguration : IEntityTypeConfigurati
         builder.ToTable("ScoreboardTrendCounts");
         builder.HasKey(m => new { m.Month, m.Key });
         builder.Property(m => m.Key).HasMaxLength(64);
+        // Rows counted before recordings were told apart (M0016) share the empty one.
+        builder.Property(m => m.Recording).HasDefaultValue(Guid.Empty);
     }
 }
 
@@ -86,9 +94,11 @@ internal static class ReportingTables
             await db.ScoreboardTrendCounts.Where(t => t.Month == month).ExecuteDeleteAsync(ct);
             var counts = await db.ScoreboardMonths.AsNoTracking().Where(m => m.Month == month)
                 .GroupBy(m => m.Key)
-                .Select(g => new ScoreboardTrendCount { Month = month, Key = g.Key, NeedingAttention = g.Count(m => m.Level != HealthLevel.Good) })
+                .Select(g => new { g.Key, NeedingAttention = g.Count(m => m.Level != HealthLevel.Good) })
                 .ToListAsync(ct);
-            db.ScoreboardTrendCounts.AddRange(counts);
+            var recording = Guid.NewGuid();
+            db.ScoreboardTrendCounts.AddRange(counts.Select(c =>
+                new ScoreboardTrendCount { Month = month, Key = c.Key, NeedingAttention = c.NeedingAttention, Recording = recording }));
             await db.SaveChangesAsync(ct);
         }
     }

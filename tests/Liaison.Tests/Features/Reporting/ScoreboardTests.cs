@@ -247,6 +247,18 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
             Assert.Equal(recorded, await scope.ServiceProvider.GetRequiredService<RecordScoreboardMonth>().HandleAsync(CancellationToken.None));
         Assert.Equal(recorded, await app.WithDbAsync(db => db.ScoreboardMonths.CountAsync(m => m.Month == thisMonth)));
 
+        // Last month recorded again, with other figures (as a re-run would): this instance had kept last month's figures
+        // in memory, and the movement follows the new recording all the same.
+        await app.WithDbAsync(async db =>
+        {
+            await db.ScoreboardMonths.Where(m => m.Month == thisMonth.AddMonths(-1) && m.AgencyId == agency && m.Key == "late-actions")
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Measure, 5));
+            await db.RecountTrendAsync(thisMonth.AddMonths(-1), CancellationToken.None);
+            return 0;
+        });
+        var again = Row(await executive.GetJsonAsync("/api/v1/scoreboard"), "MOV");
+        Assert.Equal(-5, again.GetProperty("cells").GetProperty("late-actions").GetProperty("change").GetDouble());
+
         var page = await (await app.SignedInAsync(TestData.Executive)).GetAsync("/Scoreboard");
         var cell = page.Document.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Contains("MOV", StringComparison.Ordinal))
             .QuerySelectorAll("td.liaison-level")[4];
