@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Platform.Search;
@@ -36,7 +37,7 @@ internal interface ISearchSource
 /// rule: an agency user's candidates are their agency's records and those of no agency, and every candidate is then read
 /// through its module's own filtered query.
 /// </summary>
-internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumerable<ISearchSource> sources)
+internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumerable<ISearchSource> sources, DerivedCache cache)
 {
     public const int MaxResults = 50;
     private const int MaxWords = 8;
@@ -52,7 +53,11 @@ internal sealed class SiteSearch(LiaisonDbContext db, CurrentUser user, IEnumera
             return new SearchResults(query?.Trim() ?? "", []);
         limit = Math.Clamp(limit, 1, MaxResults);
         var bySource = sources.ToDictionary(s => s.Code);
-        var candidates = await CandidatesAsync(words, limit * Headroom, ct);
+        // The index's answer (keys, best first) is a derived figure like a list's count: kept until the next save on any
+        // instance (the data generation is in the key, and the user's agency scope). What each user may see of it is
+        // decided below, every time, by each module's own filtered query.
+        var take = limit * Headroom;
+        var candidates = await cache.GetAsync($"search:{take}:{string.Join(' ', words)}", () => CandidatesAsync(words, take, ct));
         var ranked = candidates
             .Select(key => (Code: (int)(key % SearchIndexMigrations.Slots), RecordId: (int)(key / SearchIndexMigrations.Slots)))
             .Where(c => bySource.ContainsKey(c.Code))
