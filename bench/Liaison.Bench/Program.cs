@@ -6,5 +6,5 @@ namespace Liaison.Bench;
 /// <summary>Liaison as the benchmark runs it: the product's modules and the benchmark's.</summary>
 internal static class BenchProgram
 {
-    public static Task Main(string[] args) => LiaisonHost.RunAsync(args, [.. Product.Modules(), new BenchModule()]);
+    public static Task Main(string[] args) => LiaisonHost.RunAsync(args, [.. LiaisonProduct.Modules(), new BenchModule()]);
 }

@@ -4,13 +4,14 @@ using Liaison.Web.Features.Directory;
 using Liaison.Web.Features.Notifications;
 using Liaison.Web.Features.Portfolio;
 using Liaison.Web.Features.Relationships;
+using Liaison.Web.Features.Renewals;
 using Liaison.Web.Features.Reporting;
 using Liaison.Web.Features.SavedViews;
 using Liaison.Web.Features.Search;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Modules;
 
-await LiaisonHost.RunAsync(args, Product.Modules());
+await LiaisonHost.RunAsync(args, LiaisonProduct.Modules());
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;
@@ -18,7 +19,7 @@ public partial class Program;
 namespace Liaison.Web
 {
     /// <summary>Liaison's modules, in order. Adding a module is one line here (see docs/architecture.md).</summary>
-    internal static class Product
+    internal static class LiaisonProduct
     {
         public static ILiaisonModule[] Modules() =>
         [
@@ -26,6 +27,7 @@ namespace Liaison.Web
             new AdministrationModule(),
             new RelationshipsModule(),
             new PortfolioModule(),
+            new RenewalsModule(),
             new ReportingModule(),
             new SearchModule(),
             new NotificationsModule(),

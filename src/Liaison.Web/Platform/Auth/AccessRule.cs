@@ -83,6 +83,9 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
 
     public bool CanCreatePeople => user.IsAdministrator || user.IsInRole(Roles.RelationshipManager);
 
+    /// <summary>The provider's shared reference records that no one agency owns (the renewal log's vendors): administrators and relationship managers.</summary>
+    public bool CanManageVendors => user.IsProviderUser && (user.IsAdministrator || user.IsInRole(Roles.RelationshipManager));
+
     /// <summary>The signed-in member of staff's directory entry: the usual attendee or owner of what they start. Null for others.</summary>
     public int? StaffPersonId => user.IsProviderUser ? user.PersonId : null;
 

@@ -81,7 +81,7 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         var board = await executive.GetJsonAsync("/api/v1/scoreboard");
         var keys = board.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ToList();
         Assert.Equal(["primary-manager", "backup-manager", "contacts-overdue", "days-since-interaction", "late-actions",
-            "initiatives-off-track", "initiatives-at-risk", "initiatives-stale", "quick-wins-quarter"], keys);
+            "initiatives-off-track", "initiatives-at-risk", "initiatives-stale", "quick-wins-quarter", "renewals-due"], keys);
 
         var revenue = Row(board, "LDR");
         Assert.Equal(("Mona Manager", "Good", null), Cell(revenue, "primary-manager"));
@@ -222,7 +222,7 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         await using (var scope = app.Services.CreateAsyncScope())
             recorded = await scope.ServiceProvider.GetRequiredService<RecordScoreboardMonth>().HandleAsync(CancellationToken.None);
         var active = await app.WithDbAsync(db => db.Agencies.CountAsync(a => a.IsActive));
-        Assert.Equal(active * 9, recorded);
+        Assert.Equal(active * 10, recorded);
         var mine = await app.WithDbAsync(db => db.ScoreboardMonths.Where(m => m.AgencyId == agency && m.Month == thisMonth).ToListAsync());
         Assert.Equal(("None", HealthLevel.Concern), mine.Where(m => m.Key == "primary-manager").Select(m => (m.Cell, m.Level)).Single());
 
@@ -267,6 +267,6 @@ public sealed class ScoreboardTests(ScoreboardTests.App app) : IClassFixture<Sco
         Assert.NotNull(page.Document.GetElementById("trend-heading"));
         var chartTable = page.Document.QuerySelector("table[data-chart]")!;
         Assert.Equal(3, chartTable.QuerySelectorAll("tbody tr").Length);
-        Assert.Equal(9, chartTable.QuerySelectorAll("thead th[data-series]").Length);
+        Assert.Equal(10, chartTable.QuerySelectorAll("thead th[data-series]").Length);
     }
 }

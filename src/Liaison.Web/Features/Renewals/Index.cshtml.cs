@@ -1,0 +1,59 @@
+using Liaison.Web.Features.Directory.People;
+using Liaison.Web.Features.Renewals.Vendors;
+using Liaison.Web.Features.Shared;
+using Liaison.Web.Platform.Time;
+using Liaison.Web.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Liaison.Web.Features.Renewals;
+
+/// <summary>The renewal log in the handbook's layout: vendor with contact, product, this term, the term before.</summary>
+internal sealed class IndexModel(ListRenewals log, ManageVendors vendors, PeopleOptions options, OrganisationClock clock) : PageModel
+{
+    public DateOnly Today => clock.Today;
+
+    public RenewalListQuery Query { get; private set; } = new();
+    public PagedResult<RenewalRow> Results { get; private set; } = null!;
+    public List<SelectListItem> AgencyOptions { get; private set; } = [];
+    public List<SelectListItem> VendorOptions { get; private set; } = [];
+    public List<SelectListItem> ManagerOptions { get; private set; } = [];
+    public List<SelectListItem> StatusOptions { get; private set; } = [];
+    public List<SelectListItem> DueOptions { get; private set; } = [];
+    public string? Problem { get; private set; }
+
+    public static IEnumerable<SelectListItem> Statuses =>
+        new[] { new SelectListItem("Still to act on", ""), new SelectListItem("Settled", "settled"), new SelectListItem("Lapsed", "lapsed"), new SelectListItem("All", "all") }
+            .Concat(Enum.GetValues<RenewalStatus>().Select(s => new SelectListItem("Only: " + RenewalText.Status(s), s.ToString())));
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] RenewalListQuery query, CancellationToken ct)
+    {
+        if (query.FiscalYear is < ListRenewals.FirstFiscalYear or > ListRenewals.LastFiscalYear)
+        {
+            Problem = ListRenewals.FiscalYearMessage;
+            query = query with { FiscalYear = null };
+        }
+        var results = await log.ListAsync(query, ct);
+        if (this.Refusal(results) is { } refusal)
+            return refusal;
+        Query = query;
+        Results = results.Value!;
+        AgencyOptions = (await options.AgenciesAsync(ct)).Selecting(query.AgencyId);
+        ManagerOptions = (await options.ManagersAsync(ct)).Selecting(query.ManagerPersonId);
+        VendorOptions = Options.Of(await vendors.VendorChoicesAsync(ct)).Selecting(query.VendorId);
+        StatusOptions = Statuses.Selecting(query.Status ?? "");
+        DueOptions = new[] { new SelectListItem("Any date", ""), new SelectListItem($"Due within {ListRenewals.DueSoonDays} days or past", "soon"),
+            new SelectListItem("Past the last safe date", "overdue") }.Selecting(query.Due ?? "");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] RenewalListQuery query, string? format, CancellationToken ct)
+    {
+        if (!log.MaySee)
+            return Forbid();
+        if (query.FiscalYear is < ListRenewals.FirstFiscalYear or > ListRenewals.LastFiscalYear)
+            query = query with { FiscalYear = null };
+        return await this.ExportAsync(format, async f => (await log.ExportAsync(query, f, ct)).Value!);
+    }
+}

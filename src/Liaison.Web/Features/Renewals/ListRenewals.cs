@@ -1,0 +1,185 @@
+using Liaison.Web.Features.Administration.Settings;
+using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.ImportExport;
+using Liaison.Web.Platform.Time;
+using Liaison.Web.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Renewals;
+
+/// <summary>
+/// The renewal log's filters. <c>Status</c>: "open" (the default: still to act on), "settled", "lapsed", "all", or one
+/// status by name; <c>Due</c>: "overdue" (the last safe date has passed) or "soon" (within <see cref="ListRenewals.DueSoonDays"/>
+/// days, or passed); <c>FiscalYear</c>: the terms that touch that fiscal year (named by the year it ends in).
+/// </summary>
+internal sealed record RenewalListQuery(
+    string? Search = null,
+    int? AgencyId = null,
+    int? VendorId = null,
+    int? ManagerPersonId = null,
+    string? Status = null,
+    string? Due = null,
+    int? FiscalYear = null,
+    string? Sort = null,
+    bool Desc = false,
+    int Page = 1,
+    int PageSize = Paging.DefaultPageSize) : IListQuery;
+
+/// <summary>A line of the log in the handbook's layout: vendor with contact, product, this term, and the term before.</summary>
+internal sealed record RenewalRow(int Id, int VendorId, string Vendor, string? VendorContact, string? VendorPhone, string? VendorEmail, string Product,
+    int AgencyId, string Agency, string? RenewalNumber, string? PurchaseOrders, decimal? Cost, BillingPeriod BillingPeriod, DateOnly TermStart,
+    DateOnly TermEnd, DateOnly LastSafeDate, bool RenewsTacitly, RenewalStatus Status, string? Manager, string? PreviousRenewalNumber,
+    string? PreviousPurchaseOrders, decimal? PreviousCost);
+
+/// <summary>The renewal log as provider staff read it: filtered, sorted, paged, and exported.</summary>
+internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock, SiteSettings settings)
+{
+    /// <summary>A renewal is "due soon" when its last safe date is this close (or passed).</summary>
+    public const int DueSoonDays = 30;
+
+    public const int FirstFiscalYear = 1901;
+    public const int LastFiscalYear = 2199;
+    public const string FiscalYearMessage = "Choose a fiscal year between 1901 and 2199.";
+
+    private static readonly IReadOnlyDictionary<string, SortOrder<Renewal>> Sorts = new Dictionary<string, SortOrder<Renewal>>
+    {
+        ["last-safe"] = SortOrder<Renewal>.By(r => r.LastSafeDate),
+        ["term-end"] = SortOrder<Renewal>.By(r => r.TermEnd),
+        ["agency"] = SortOrder<Renewal>.By(r => r.Agency!.Name).ThenBy(r => r.LastSafeDate),
+        ["vendor"] = SortOrder<Renewal>.By(r => r.Product!.Vendor!.Name).ThenBy(r => r.Product!.Name),
+        ["status"] = SortOrder<Renewal>.By(r => r.Status).ThenBy(r => r.LastSafeDate),
+    };
+
+    public bool MaySee => access.CanSeeProviderRecords;
+
+    public async Task<Result<PagedResult<RenewalRow>>> ListAsync(RenewalListQuery query, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<PagedResult<RenewalRow>>.Forbidden();
+        if (await FilteredAsync(query, ct) is not { } filtered)
+            return Result<PagedResult<RenewalRow>>.Invalid(nameof(RenewalListQuery.FiscalYear), FiscalYearMessage);
+        return Result<PagedResult<RenewalRow>>.Ok(await Rows(filtered).ToPageAsync(query, ct, counts));
+    }
+
+    public async Task<Result<ExportFile>> ExportAsync(RenewalListQuery query, ExportFormat format, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<ExportFile>.Forbidden();
+        if (await FilteredAsync(query, ct) is not { } filtered)
+            return Result<ExportFile>.Invalid(nameof(RenewalListQuery.FiscalYear), FiscalYearMessage);
+        return Result<ExportFile>.Ok(TableExport.ToFile(await Rows(filtered).ToListAsync(ct), Columns, format, "renewal-log", clock.UtcNow));
+    }
+
+    /// <summary>The export's columns: the handbook's form (vendor, contact, product, current year, previous year) and the dates.</summary>
+    public static IReadOnlyList<ExportColumn<RenewalRow>> Columns =>
+    [
+        new("Id", r => r.Id),
+        new("Vendor", r => r.Vendor),
+        new("Vendor contact", r => r.VendorContact),
+        new("Contact phone", r => r.VendorPhone),
+        new("Contact email", r => r.VendorEmail),
+        new("Product", r => r.Product),
+        new("Agency", r => r.Agency),
+        new("Renewal number", r => r.RenewalNumber),
+        new("PO numbers", r => r.PurchaseOrders),
+        new("Cost", r => r.Cost),
+        new("Billing period", r => RenewalText.Billing(r.BillingPeriod)),
+        new("Term starts", r => r.TermStart),
+        new("Term ends", r => r.TermEnd),
+        new("Last safe date", r => r.LastSafeDate),
+        new("Renews tacitly", r => r.RenewsTacitly ? "Yes" : "No"),
+        new("Status", r => RenewalText.Status(r.Status)),
+        new("Responsible manager", r => r.Manager),
+        new("Previous renewal number", r => r.PreviousRenewalNumber),
+        new("Previous PO numbers", r => r.PreviousPurchaseOrders),
+        new("Previous cost", r => r.PreviousCost),
+    ];
+
+    /// <summary>The filtered, sorted log; null when the fiscal year is out of range.</summary>
+    private async Task<IQueryable<Renewal>?> FilteredAsync(RenewalListQuery query, CancellationToken ct)
+    {
+        var renewals = db.Renewals.AsNoTracking();
+        if (query.AgencyId is { } agencyId)
+            renewals = renewals.Where(r => r.AgencyId == agencyId);
+        if (query.VendorId is { } vendorId)
+            renewals = renewals.Where(r => r.Product!.VendorId == vendorId);
+        if (query.ManagerPersonId is { } managerId)
+            renewals = renewals.Where(r => r.ResponsibleManagerPersonId == managerId);
+        renewals = query.Status?.Trim().ToLowerInvariant() switch
+        {
+            "all" => renewals,
+            "settled" => renewals.Where(r => Settled.Contains(r.Status)),
+            "lapsed" => renewals.Where(r => r.Status == RenewalStatus.Lapsed),
+            { } name when Enum.TryParse<RenewalStatus>(name, ignoreCase: true, out var one) && Enum.IsDefined(one) && !int.TryParse(name, out _) =>
+                renewals.Where(r => r.Status == one),
+            _ => renewals.Where(r => Open.Contains(r.Status)),
+        };
+        var today = clock.Today;
+        renewals = query.Due?.Trim().ToLowerInvariant() switch
+        {
+            "overdue" => renewals.Where(r => r.LastSafeDate < today),
+            "soon" => renewals.Where(r => r.LastSafeDate <= today.AddDays(DueSoonDays)),
+            _ => renewals,
+        };
+        if (query.FiscalYear is { } year)
+        {
+            if (year is < FirstFiscalYear or > LastFiscalYear)
+                return null;
+            var (start, end) = RenewalDates.FiscalYear(year, (await settings.GetAsync(ct)).FiscalYearStartMonth);
+            renewals = renewals.Where(r => r.TermStart <= end && r.TermEnd >= start);
+        }
+        if (Paging.SearchPattern(query.Search) is { } term)
+        {
+            renewals = renewals.Where(r => r.SearchText.Contains(term) || r.Product!.Name.ToLower().Contains(term)
+                || r.Product.Vendor!.SearchText.Contains(term) || r.Agency!.SearchText.Contains(term));
+        }
+        return renewals.Sorted(query, Sorts, "last-safe", r => r.Id);
+    }
+
+    private static readonly RenewalStatus[] Settled = Enum.GetValues<RenewalStatus>().Where(RenewalDates.IsSettled).ToArray();
+    private static readonly RenewalStatus[] Open = Enum.GetValues<RenewalStatus>().Where(RenewalDates.IsOpen).ToArray();
+
+    private static IQueryable<RenewalRow> Rows(IQueryable<Renewal> renewals) => renewals.Select(r => new RenewalRow(r.Id, r.Product!.VendorId,
+        r.Product.Vendor!.Name,
+        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefault(),
+        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Phone).FirstOrDefault(),
+        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Email).FirstOrDefault(),
+        r.Product.Name, r.AgencyId, r.Agency!.Name, r.RenewalNumber, r.PurchaseOrders, r.Cost, r.BillingPeriod, r.TermStart, r.TermEnd,
+        r.LastSafeDate, r.RenewsTacitly, r.Status,
+        r.ResponsibleManager == null ? null : r.ResponsibleManager.FirstName + " " + r.ResponsibleManager.LastName,
+        r.PreviousRenewal == null ? null : r.PreviousRenewal.RenewalNumber,
+        r.PreviousRenewal == null ? null : r.PreviousRenewal.PurchaseOrders,
+        r.PreviousRenewal == null ? null : r.PreviousRenewal.Cost));
+}
+
+/// <summary>How statuses and billing periods read.</summary>
+internal static class RenewalText
+{
+    public static string Status(RenewalStatus status) => status switch
+    {
+        RenewalStatus.NotStarted => "Not started",
+        RenewalStatus.QuoteRequested => "Quote requested",
+        RenewalStatus.QuoteReceived => "Quote received",
+        RenewalStatus.TicketEntered => "Ticket entered",
+        RenewalStatus.PoIssued => "PO issued",
+        RenewalStatus.Paid => "Paid",
+        RenewalStatus.RenewingTacitly => "Renewing tacitly",
+        RenewalStatus.NotRenewing => "Not renewing",
+        RenewalStatus.Cancelled => "Cancelled",
+        RenewalStatus.Lapsed => "Lapsed",
+        _ => status.ToString(),
+    };
+
+    private static readonly System.Globalization.CultureInfo Dollars = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>An amount in dollars, as the procurement system writes it: $12,600.00.</summary>
+    public static string Money(decimal? amount, int decimals = 2) => amount is { } a ? a.ToString("C" + decimals, Dollars) : "—";
+
+    public static string Billing(BillingPeriod period) => period switch
+    {
+        BillingPeriod.Monthly => "Monthly",
+        BillingPeriod.MultiYear => "Multi-year",
+        _ => "Annual",
+    };
+}

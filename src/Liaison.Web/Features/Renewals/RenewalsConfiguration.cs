@@ -1,0 +1,80 @@
+using Liaison.Web.Features.Renewals.Vendors;
+using Liaison.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Liaison.Web.Features.Renewals;
+
+internal sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
+{
+    public void Configure(EntityTypeBuilder<Vendor> builder)
+    {
+        builder.ToTable("Vendors");
+        builder.Property(v => v.Name).HasMaxLength(200).IsRequired();
+        builder.Property(v => v.Address).HasMaxLength(500);
+        builder.Property(v => v.Url).HasMaxLength(500);
+        builder.Property(v => v.SearchText).HasMaxLength(800).IsRequired();
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.HasMany(v => v.Contacts).WithOne().HasForeignKey(c => c.VendorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Products).WithOne(p => p.Vendor).HasForeignKey(p => p.VendorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => v.Name).IsUnique();
+    }
+}
+
+internal sealed class VendorContactConfiguration : IEntityTypeConfiguration<VendorContact>
+{
+    public void Configure(EntityTypeBuilder<VendorContact> builder)
+    {
+        builder.ToTable("VendorContacts");
+        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Phone).HasMaxLength(50);
+        builder.Property(c => c.Email).HasMaxLength(254);
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.ToTable("Products");
+        builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
+        builder.HasIndex(p => new { p.VendorId, p.Name }).IsUnique();
+    }
+}
+
+internal sealed class RenewalConfiguration : IEntityTypeConfiguration<Renewal>
+{
+    public void Configure(EntityTypeBuilder<Renewal> builder)
+    {
+        builder.ToTable("Renewals");
+        builder.Property(r => r.RenewalNumber).HasMaxLength(50);
+        builder.Property(r => r.PurchaseOrders).HasMaxLength(200);
+        builder.Property(r => r.Cost).HasPrecision(14, 2);
+        builder.Property(r => r.CostPerSeat).HasPrecision(14, 2);
+        builder.Property(r => r.Notes).HasMaxLength(4000);
+        builder.Property(r => r.SearchText).HasMaxLength(4400).IsRequired();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Product).WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.ResponsibleManager).WithMany().HasForeignKey(r => r.ResponsibleManagerPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.PreviousRenewal).WithMany().HasForeignKey(r => r.PreviousRenewalId).OnDelete(DeleteBehavior.Restrict);
+        // The log by agency and date, what is due soonest, and "next year's" of a renewal (at most one).
+        builder.HasIndex(r => new { r.AgencyId, r.LastSafeDate });
+        builder.HasIndex(r => new { r.Status, r.LastSafeDate });
+        builder.HasIndex(r => new { r.ResponsibleManagerPersonId, r.LastSafeDate });
+        builder.HasIndex(r => r.ProductId);
+        builder.HasIndex(r => r.PreviousRenewalId).IsUnique();
+    }
+}
+
+/// <summary>The module's tables (see QuickWinsTables).</summary>
+internal static class RenewalsTables
+{
+    extension(LiaisonDbContext db)
+    {
+        public DbSet<Vendor> Vendors => db.Set<Vendor>();
+        public DbSet<VendorContact> VendorContacts => db.Set<VendorContact>();
+        public DbSet<Product> Products => db.Set<Product>();
+        public DbSet<Renewal> Renewals => db.Set<Renewal>();
+    }
+}
