@@ -1,6 +1,7 @@
 using Liaison.Web.Features.Renewals.Vendors;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Search;
 
 namespace Liaison.Web.Features.Renewals;
 
@@ -19,12 +20,14 @@ internal sealed class RenewalsModule : ILiaisonModule
         services.AddScoped<IAgencyHealthContributor, RenewalsAgencyHealth>();
         services.AddScoped<IMyWorkSource, RenewalsDueSource>();
         services.AddScoped<IDemoSeeder, RenewalsDemo>();
+        services.AddScoped<ISearchSource, VendorSearch>();
+        services.AddScoped<ISearchSource, RenewalSearch>();
     }
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)
     {
         if (user.IsProviderUser)
-            yield return MenuEntry.Group(45, "Renewals", new("Renewal log", "/Renewals"), new("Vendors", "/Vendors"));
+            yield return MenuEntry.Link(45, "Renewals", "/Renewals"); // the vendors: a button on the log
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapRenewalsApi();

@@ -237,6 +237,7 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
             agencyId = app.Ids.Revenue,
             termStart = "2027-07-01",
             termEnd = "2028-06-30",
+            renewalNumber = "RN-HIDDEN-42",
             vendorNoticeDays = 0,
             leadTimeDays = 0,
         });
@@ -259,6 +260,14 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
             leadTimeDays = 0,
         });
         Assert.Equal(HttpStatusCode.NotFound, write.StatusCode);
+
+        // The header's search finds the vendor and the renewal (by its number) for staff, nothing of either for the agency.
+        var found = (await admin.GetJsonAsync("/api/v1/search?q=hidden+vendor")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("Vendor", found);
+        Assert.Equal("Renewal", (await admin.GetJsonAsync("/api/v1/search?q=rn+hidden+42")).GetProperty("items")[0].GetProperty("kind").GetString());
+        Assert.Empty((await agency.GetJsonAsync("/api/v1/search?q=hidden+vendor")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await agency.GetJsonAsync("/api/v1/search?q=rn+hidden+42")).GetProperty("items").EnumerateArray());
 
         using var web = await app.SignedInAsync(TestData.RevenueUser);
         Assert.NotEqual(HttpStatusCode.OK, (await web.GetRawAsync("/Renewals")).StatusCode);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Liaison.Web.Platform.Search;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Liaison.Web.Platform.Data.Migrations;
@@ -90,6 +91,9 @@ internal sealed class M0017_Renewals : Migration
         migrationBuilder.CreateIndex("IX_Renewals_ResponsibleManagerPersonId_LastSafeDate", "Renewals", ["ResponsibleManagerPersonId", "LastSafeDate"]);
         migrationBuilder.CreateIndex("IX_Renewals_ProductId", "Renewals", "ProductId");
         migrationBuilder.CreateIndex("IX_Renewals_PreviousRenewalId", "Renewals", "PreviousRenewalId", unique: true);
+        // The header's search: vendors (of no one agency) and renewals (their agency's), as VendorSearch and RenewalSearch.
+        migrationBuilder.IndexForSearch("Vendors", 8, null);
+        migrationBuilder.IndexForSearch("Renewals", 9, "AgencyId");
         if (migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider)
         {
             foreach (var table in new[] { "Vendors", "Renewals" })
@@ -103,6 +107,15 @@ internal sealed class M0017_Renewals : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        foreach (var (table, kind) in new[] { ("Vendors", 8), ("Renewals", 9) })
+        {
+            migrationBuilder.Sql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider
+                ? $"""DROP TRIGGER "{table}_SearchIndex" ON "{table}" """
+                : $"""DROP TRIGGER "{table}_SearchIndex_Insert"; DROP TRIGGER "{table}_SearchIndex_Update"; DROP TRIGGER "{table}_SearchIndex_Delete" """);
+            migrationBuilder.Sql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider
+                ? $"""DELETE FROM "SearchIndex" WHERE "Id" % 64 = {kind}"""
+                : $"""DELETE FROM "SearchIndex" WHERE rowid % 64 = {kind}""");
+        }
         migrationBuilder.DropTable("Renewals");
         migrationBuilder.DropTable("Products");
         migrationBuilder.DropTable("VendorContacts");
