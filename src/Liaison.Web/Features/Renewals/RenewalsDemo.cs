@@ -60,15 +60,16 @@ internal sealed class RenewalsDemo(LiaisonDbContext db, OrganisationClock clock)
                 var tacit = random.Next(4) == 0;
                 var cost = Math.Round((decimal)(2_000 + random.Next(0, 80_000)), 0);
                 var seats = random.Next(3) == 0 ? random.Next(10, 400) : (int?)null;
+                var lastCost = Math.Round(cost * (decimal)(0.85 + random.NextDouble() * 0.2), 0);
                 var last = new Renewal
                 {
                     ProductId = product.Id,
                     AgencyId = agencyId,
                     RenewalNumber = $"RN-{start.Year - 1}-{random.Next(10000, 99999)}",
                     PurchaseOrders = $"PO{random.Next(2000000, 2999999)}",
-                    Cost = Math.Round(cost * (decimal)(0.85 + random.NextDouble() * 0.2), 0),
+                    Cost = lastCost,
                     Seats = seats,
-                    CostPerSeat = seats is { } s ? Math.Round(cost / s, 2) : null,
+                    CostPerSeat = seats is { } s ? Math.Round(lastCost / s, 2) : null,
                     TermStart = start.AddYears(-1),
                     TermEnd = start.AddDays(-1),
                     VendorNoticeDays = notice,
