@@ -86,6 +86,12 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         { null, "/People/Details/{0}", Target.RevenueContact, "login" },
         { null, "/Users/Details/{0}", Target.AdminUser, "login" },
         { null, "/Units/Details/{0}", Target.UnitOps, "login" },
+        { null, "/Renewals", Target.Revenue, "login" },
+        { TestData.RevenueUser, "/Renewals", Target.Revenue, "403" },
+        { TestData.RevenueUser, "/Renewals/Edit?agencyId={0}", Target.Revenue, "403" },
+        { TestData.RevenueUser, "/Vendors", Target.Revenue, "403" },
+        { TestData.Executive, "/Vendors/Edit", Target.Revenue, "403" },
+        { TestData.Staff, "/Renewals?agencyId={0}", Target.Revenue, "200" },
     };
 
     [Theory]
@@ -156,6 +162,10 @@ public sealed class AccessRuleTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         { null, "GET", "/api/v1/users/{0}", Target.AdminUser, 401 },
         { null, "GET", "/api/v1/units/{0}", Target.UnitOps, 401 },
         { null, "GET", "/api/v1/lines-of-service/{0}", Target.LineGis, 401 },
+        { null, "GET", "/api/v1/renewals?agencyId={0}", Target.Revenue, 401 },
+        { TestData.RevenueUser, "GET", "/api/v1/renewals?agencyId={0}", Target.Revenue, 403 },
+        { TestData.RevenueUser, "GET", "/api/v1/vendors", Target.Revenue, 403 },
+        { TestData.HealthUser, "GET", "/api/v1/renewals/export?agencyId={0}", Target.Health, 403 },
     };
 
     [Theory]

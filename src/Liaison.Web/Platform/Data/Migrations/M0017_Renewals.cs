@@ -91,6 +91,8 @@ internal sealed class M0017_Renewals : Migration
         migrationBuilder.CreateIndex("IX_Renewals_ResponsibleManagerPersonId_LastSafeDate", "Renewals", ["ResponsibleManagerPersonId", "LastSafeDate"]);
         migrationBuilder.CreateIndex("IX_Renewals_ProductId", "Renewals", "ProductId");
         migrationBuilder.CreateIndex("IX_Renewals_PreviousRenewalId", "Renewals", "PreviousRenewalId", unique: true);
+        // A new health signal (renewals due): every agency's kept figures were counted without it, so none is current.
+        migrationBuilder.Sql("""UPDATE "AgencyFigures" SET "Version" = "Version" + 1""");
         // The header's search: vendors (of no one agency) and renewals (their agency's), as VendorSearch and RenewalSearch.
         migrationBuilder.IndexForSearch("Vendors", 8, null);
         migrationBuilder.IndexForSearch("Renewals", 9, "AgencyId");
