@@ -29,7 +29,7 @@ internal sealed class IndexModel(ListRenewals log, ManageVendors vendors, People
 
     public async Task<IActionResult> OnGetAsync([FromQuery] RenewalListQuery query, CancellationToken ct)
     {
-        if (query.FiscalYear is < ListRenewals.FirstFiscalYear or > ListRenewals.LastFiscalYear)
+        if (!ListRenewals.IsKnownFiscalYear(query.FiscalYear))
         {
             Problem = ListRenewals.FiscalYearMessage;
             query = query with { FiscalYear = null };
@@ -43,7 +43,7 @@ internal sealed class IndexModel(ListRenewals log, ManageVendors vendors, People
         ManagerOptions = (await options.ManagersAsync(ct)).Selecting(query.ManagerPersonId);
         VendorOptions = Options.Of(await vendors.VendorChoicesAsync(ct)).Selecting(query.VendorId);
         StatusOptions = Statuses.Selecting(query.Status ?? "");
-        DueOptions = new[] { new SelectListItem("Any date", ""), new SelectListItem($"Due within {ListRenewals.DueSoonDays} days or past", "soon"),
+        DueOptions = new[] { new SelectListItem("Any date", ""), new SelectListItem($"Due within {RenewalDates.DueSoonDays} days or past", "soon"),
             new SelectListItem("Past the last safe date", "overdue") }.Selecting(query.Due ?? "");
         return Page();
     }
@@ -52,7 +52,7 @@ internal sealed class IndexModel(ListRenewals log, ManageVendors vendors, People
     {
         if (!log.MaySee)
             return Forbid();
-        if (query.FiscalYear is < ListRenewals.FirstFiscalYear or > ListRenewals.LastFiscalYear)
+        if (!ListRenewals.IsKnownFiscalYear(query.FiscalYear))
             query = query with { FiscalYear = null };
         return await this.ExportAsync(format, async f => (await log.ExportAsync(query, f, ct)).Value!);
     }

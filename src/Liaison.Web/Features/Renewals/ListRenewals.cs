@@ -10,7 +10,7 @@ namespace Liaison.Web.Features.Renewals;
 
 /// <summary>
 /// The renewal log's filters. <c>Status</c>: "open" (the default: still to act on), "settled", "lapsed", "all", or one
-/// status by name; <c>Due</c>: "overdue" (the last safe date has passed) or "soon" (within <see cref="ListRenewals.DueSoonDays"/>
+/// status by name; <c>Due</c>: "overdue" (the last safe date has passed) or "soon" (within <see cref="RenewalDates.DueSoonDays"/>
 /// days, or passed); <c>FiscalYear</c>: the terms that touch that fiscal year (named by the year it ends in).
 /// </summary>
 internal sealed record RenewalListQuery(
@@ -35,12 +35,12 @@ internal sealed record RenewalRow(int Id, int VendorId, string Vendor, string? V
 /// <summary>The renewal log as provider staff read it: filtered, sorted, paged, and exported.</summary>
 internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock, SiteSettings settings)
 {
-    /// <summary>A renewal is "due soon" when its last safe date is this close (or passed).</summary>
-    public const int DueSoonDays = 30;
-
     public const int FirstFiscalYear = 1901;
     public const int LastFiscalYear = 2199;
     public const string FiscalYearMessage = "Choose a fiscal year between 1901 and 2199.";
+
+    /// <summary>Whether the log can be filtered by <paramref name="year"/> (none is a year too).</summary>
+    public static bool IsKnownFiscalYear(int? year) => year is null or (>= FirstFiscalYear and <= LastFiscalYear);
 
     private static readonly IReadOnlyDictionary<string, SortOrder<Renewal>> Sorts = new Dictionary<string, SortOrder<Renewal>>
     {
@@ -88,7 +88,7 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
         new("Term starts", r => r.TermStart),
         new("Term ends", r => r.TermEnd),
         new("Last safe date", r => r.LastSafeDate),
-        new("Renews tacitly", r => r.RenewsTacitly ? "Yes" : "No"),
+        new("Renews tacitly", r => r.RenewsTacitly),
         new("Status", r => RenewalText.Status(r.Status)),
         new("Responsible manager", r => r.Manager),
         new("Previous renewal number", r => r.PreviousRenewalNumber),
@@ -109,23 +109,23 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
         renewals = query.Status?.Trim().ToLowerInvariant() switch
         {
             "all" => renewals,
-            "settled" => renewals.Where(r => Settled.Contains(r.Status)),
+            "settled" => renewals.Where(r => RenewalDates.SettledStatuses.Contains(r.Status)),
             "lapsed" => renewals.Where(r => r.Status == RenewalStatus.Lapsed),
             { } name when Enum.TryParse<RenewalStatus>(name, ignoreCase: true, out var one) && Enum.IsDefined(one) && !int.TryParse(name, out _) =>
                 renewals.Where(r => r.Status == one),
-            _ => renewals.Where(r => Open.Contains(r.Status)),
+            _ => renewals.Where(r => RenewalDates.OpenStatuses.Contains(r.Status)),
         };
         var today = clock.Today;
         renewals = query.Due?.Trim().ToLowerInvariant() switch
         {
             "overdue" => renewals.Where(r => r.LastSafeDate < today),
-            "soon" => renewals.Where(r => r.LastSafeDate <= today.AddDays(DueSoonDays)),
+            "soon" => renewals.Where(r => r.LastSafeDate <= today.AddDays(RenewalDates.DueSoonDays)),
             _ => renewals,
         };
+        if (!IsKnownFiscalYear(query.FiscalYear))
+            return null;
         if (query.FiscalYear is { } year)
         {
-            if (year is < FirstFiscalYear or > LastFiscalYear)
-                return null;
             var (start, end) = RenewalDates.FiscalYear(year, (await settings.GetAsync(ct)).FiscalYearStartMonth);
             renewals = renewals.Where(r => r.TermStart <= end && r.TermEnd >= start);
         }
@@ -136,9 +136,6 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
         }
         return renewals.Sorted(query, Sorts, "last-safe", r => r.Id);
     }
-
-    private static readonly RenewalStatus[] Settled = Enum.GetValues<RenewalStatus>().Where(RenewalDates.IsSettled).ToArray();
-    private static readonly RenewalStatus[] Open = Enum.GetValues<RenewalStatus>().Where(RenewalDates.IsOpen).ToArray();
 
     private static IQueryable<RenewalRow> Rows(IQueryable<Renewal> renewals) => renewals.Select(r => new RenewalRow(r.Id, r.Product!.VendorId,
         r.Product.Vendor!.Name,

@@ -3,6 +3,7 @@ using Liaison.Web.Features.Directory.Agencies;
 using Liaison.Web.Features.Directory.People;
 using Liaison.Web.Features.Renewals.Vendors;
 using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
 
 namespace Liaison.Web.Features.Renewals;
 
@@ -113,6 +114,31 @@ internal static class RenewalDates
 
     /// <summary>Still to act on: neither settled nor lapsed.</summary>
     public static bool IsOpen(RenewalStatus status) => !IsSettled(status) && status != RenewalStatus.Lapsed;
+
+    /// <summary>The statuses <see cref="IsSettled"/> and <see cref="IsOpen"/> name, for queries.</summary>
+    public static readonly RenewalStatus[] SettledStatuses = Enum.GetValues<RenewalStatus>().Where(IsSettled).ToArray();
+
+    public static readonly RenewalStatus[] OpenStatuses = Enum.GetValues<RenewalStatus>().Where(IsOpen).ToArray();
+
+    /// <summary>A renewal is "due" when it is open and its last safe date is this close, or passed.</summary>
+    public const int DueSoonDays = 30;
+
+    /// <summary>
+    /// How a renewal stands against its last safe date: concern once passed, attention when due within
+    /// <see cref="DueSoonDays"/>, good otherwise and whenever it is no longer open.
+    /// </summary>
+    public static HealthLevel Level(RenewalStatus status, DateOnly lastSafeDate, DateOnly today) =>
+        !IsOpen(status) ? HealthLevel.Good
+        : lastSafeDate < today ? HealthLevel.Concern
+        : lastSafeDate <= today.AddDays(DueSoonDays) ? HealthLevel.Attention
+        : HealthLevel.Good;
+
+    /// <summary>The open renewals due by <paramref name="today"/>'s reckoning (<see cref="Level"/> not good), as a query.</summary>
+    public static IQueryable<Renewal> Due(this IQueryable<Renewal> renewals, DateOnly today)
+    {
+        var soon = today.AddDays(DueSoonDays);
+        return renewals.Where(r => OpenStatuses.Contains(r.Status) && r.LastSafeDate <= soon);
+    }
 
     /// <summary>
     /// The term that follows <paramref name="start"/>–<paramref name="end"/>, starting the day after it ends: as many

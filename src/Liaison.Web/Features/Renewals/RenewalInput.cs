@@ -96,7 +96,6 @@ internal sealed class RenewalInput : IVersionedInput
         r.Status = Status ?? RenewalStatus.NotStarted;
         r.ResponsibleManagerPersonId = ResponsibleManagerPersonId;
         r.Notes = Validation.Clean(Notes);
-        r.DeriveOnSave();
     }
 }
 

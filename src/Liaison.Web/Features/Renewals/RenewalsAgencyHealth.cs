@@ -7,14 +7,12 @@ namespace Liaison.Web.Features.Renewals;
 
 /// <summary>
 /// The renewal log's part of each agency's health: renewals still to act on whose last safe date has passed (concern) or
-/// comes within <see cref="ListRenewals.DueSoonDays"/> days (attention). One grouped query for any number of agencies.
+/// comes within <see cref="RenewalDates.DueSoonDays"/> days (attention). One grouped query for any number of agencies.
 /// Internal to the provider: an agency user's page has no such line.
 /// </summary>
 internal sealed class RenewalsAgencyHealth(LiaisonDbContext db, AccessRule access) : IAgencyHealthContributor
 {
     public int Order => 40;
-
-    private static readonly RenewalStatus[] Open = Enum.GetValues<RenewalStatus>().Where(RenewalDates.IsOpen).ToArray();
 
     public async Task<ILookup<int, HealthSignal>> SignalsAsync(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct)
     {
@@ -22,9 +20,8 @@ internal sealed class RenewalsAgencyHealth(LiaisonDbContext db, AccessRule acces
         if (!(access.CanSeeProviderRecords || access.User.IsSystem))
             return Array.Empty<(int, HealthSignal)>().ToLookup(x => x.Item1, x => x.Item2);
         var ids = agencyIds.Distinct().ToList();
-        var soon = today.AddDays(ListRenewals.DueSoonDays);
-        var counts = await db.Renewals.AsNoTracking()
-            .Where(r => ids.Contains(r.AgencyId) && Open.Contains(r.Status) && r.LastSafeDate <= soon)
+        var counts = await db.Renewals.AsNoTracking().Due(today)
+            .Where(r => ids.Contains(r.AgencyId))
             .GroupBy(r => r.AgencyId)
             .Select(g => new { AgencyId = g.Key, Due = g.Count(), Overdue = g.Count(r => r.LastSafeDate < today) })
             .ToDictionaryAsync(c => c.AgencyId, ct);
@@ -33,8 +30,8 @@ internal sealed class RenewalsAgencyHealth(LiaisonDbContext db, AccessRule acces
                 var c = counts.GetValueOrDefault(id);
                 var due = c?.Due ?? 0;
                 var overdue = c?.Overdue ?? 0;
-                var value = due == 0 ? "None in the next " + ListRenewals.DueSoonDays + " days"
-                    : overdue == 0 ? $"{due} due within {ListRenewals.DueSoonDays} days"
+                var value = due == 0 ? "None in the next " + RenewalDates.DueSoonDays + " days"
+                    : overdue == 0 ? $"{due} due within {RenewalDates.DueSoonDays} days"
                     : $"{overdue} past the last safe date" + (due > overdue ? $", {due - overdue} more due soon" : "");
                 return (id, new HealthSignal("Renewals due", value,
                     overdue > 0 ? HealthLevel.Concern : due > 0 ? HealthLevel.Attention : HealthLevel.Good,
@@ -52,12 +49,10 @@ internal sealed class RenewalsAgencyHealth(LiaisonDbContext db, AccessRule acces
 /// <summary>"My work": the open renewals the user is responsible for, or of the agencies they manage, due within 30 days or past.</summary>
 internal sealed class RenewalsDueSource(LiaisonDbContext db, AccessRule access) : IMyWorkSource
 {
-    private static readonly RenewalStatus[] Open = Enum.GetValues<RenewalStatus>().Where(RenewalDates.IsOpen).ToArray();
-
     public string Key => "renewals";
     public string Section => "Renewals to act on";
     public int Order => 45;
-    public string Empty => "No renewal of yours reaches its last safe date in the next " + ListRenewals.DueSoonDays + " days.";
+    public string Empty => "No renewal of yours reaches its last safe date in the next " + RenewalDates.DueSoonDays + " days.";
 
     public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
     {
@@ -65,8 +60,7 @@ internal sealed class RenewalsDueSource(LiaisonDbContext db, AccessRule access) 
             return MyWorkPart.None;
         var me = scope.PersonId ?? -1;
         var agencyIds = scope.AgencyIds;
-        var soon = scope.Today.AddDays(ListRenewals.DueSoonDays);
-        var due = db.Renewals.AsNoTracking().Where(r => Open.Contains(r.Status) && r.LastSafeDate <= soon)
+        var due = db.Renewals.AsNoTracking().Due(scope.Today)
             .Where(r => r.ResponsibleManagerPersonId == me || agencyIds.Contains(r.AgencyId));
         var total = await due.CountAsync(ct);
         if (total == 0)

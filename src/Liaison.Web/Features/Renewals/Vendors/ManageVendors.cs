@@ -119,8 +119,8 @@ internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, List
         input.Contacts = (input.Contacts ?? []).Select(c => c ?? new VendorContactInput()).ToList();
         input.Products = (input.Products ?? []).Select(p => p ?? new ProductInput()).ToList();
         var errors = Validation.Check(VendorInputValidator.Instance, input) ?? [];
-        Rows(errors, nameof(VendorInput.Contacts), input.Contacts, c => c.IsBlank, VendorContactInputValidator.Instance);
-        Rows(errors, nameof(VendorInput.Products), input.Products, p => p.IsBlank, ProductInputValidator.Instance);
+        CheckRows(errors, nameof(VendorInput.Contacts), input.Contacts, c => c.IsBlank, VendorContactInputValidator.Instance);
+        CheckRows(errors, nameof(VendorInput.Products), input.Products, p => p.IsBlank, ProductInputValidator.Instance);
         if (!errors.ContainsKey(nameof(VendorInput.Name)) && input.Name.Trim() is { Length: > 0 } name)
         {
             var lower = name.ToLowerInvariant();
@@ -155,7 +155,7 @@ internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, List
     }
 
     /// <summary>Each non-blank row under its own rules, its errors keyed by row: <c>Contacts[1].Email</c>.</summary>
-    private static void Rows<T>(Dictionary<string, string[]> errors, string list, List<T> rows, Func<T, bool> isBlank, FluentValidation.IValidator<T> validator)
+    private static void CheckRows<T>(Dictionary<string, string[]> errors, string list, List<T> rows, Func<T, bool> isBlank, FluentValidation.IValidator<T> validator)
         where T : class
     {
         for (var i = 0; i < rows.Count; i++)
