@@ -62,6 +62,8 @@ internal sealed class SendDailyDigests(LiaisonDbContext db, OrganisationClock cl
             {
                 var (subject, text, html) = Compose(recipient, news, duties, today, organisation);
                 outbox.Enqueue(recipient.Email, subject, text, html);
+                foreach (var source in sources)
+                    await source.DeliveredAsync(recipient.UserId, ct);
                 await db.SaveChangesAsync(ct);
                 var carried = news.Select(n => n.Id).ToList();
                 var now = clock.UtcNow;

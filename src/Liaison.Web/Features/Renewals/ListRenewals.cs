@@ -30,7 +30,7 @@ internal sealed record RenewalListQuery(
 internal sealed record RenewalRow(int Id, int VendorId, string Vendor, string? VendorContact, string? VendorPhone, string? VendorEmail, string Product,
     int AgencyId, string Agency, string? RenewalNumber, string? PurchaseOrders, decimal? Cost, BillingPeriod BillingPeriod, DateOnly TermStart,
     DateOnly TermEnd, DateOnly LastSafeDate, bool RenewsTacitly, RenewalStatus Status, string? Manager, string? PreviousRenewalNumber,
-    string? PreviousPurchaseOrders, decimal? PreviousCost);
+    string? PreviousPurchaseOrders, decimal? PreviousCost, int VendorNoticeDays, int LeadTimeDays);
 
 /// <summary>The renewal log as provider staff read it: filtered, sorted, paged, and exported.</summary>
 internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock, SiteSettings settings)
@@ -87,6 +87,8 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
         new("Billing period", r => RenewalText.Billing(r.BillingPeriod)),
         new("Term starts", r => r.TermStart),
         new("Term ends", r => r.TermEnd),
+        new("Vendor notice (days)", r => r.VendorNoticeDays),
+        new("Lead time (days)", r => r.LeadTimeDays),
         new("Last safe date", r => r.LastSafeDate),
         new("Renews tacitly", r => r.RenewsTacitly),
         new("Status", r => RenewalText.Status(r.Status)),
@@ -147,7 +149,8 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
         r.ResponsibleManager == null ? null : r.ResponsibleManager.FirstName + " " + r.ResponsibleManager.LastName,
         r.PreviousRenewal == null ? null : r.PreviousRenewal.RenewalNumber,
         r.PreviousRenewal == null ? null : r.PreviousRenewal.PurchaseOrders,
-        r.PreviousRenewal == null ? null : r.PreviousRenewal.Cost));
+        r.PreviousRenewal == null ? null : r.PreviousRenewal.Cost,
+        r.VendorNoticeDays, r.LeadTimeDays));
 }
 
 /// <summary>How statuses and billing periods read.</summary>

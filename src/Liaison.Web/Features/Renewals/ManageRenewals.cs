@@ -8,10 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Renewals;
 
 /// <summary>A renewal beside the one before it (the handbook's "previous year" columns) and the product's costs over all its terms.</summary>
-internal sealed record RenewalView(Renewal Renewal, Renewal? Previous, Renewal? Next, IReadOnlyList<ProductCost> CostHistory)
+internal sealed record RenewalView(Renewal Renewal, Renewal? Previous, Renewal? Next, IReadOnlyList<ProductCost> CostHistory,
+    IReadOnlyList<SentReminder> Reminders)
 {
     /// <summary>This term's cost less the previous term's, when both are known.</summary>
     public decimal? CostChange => Renewal.Cost is { } now && Previous?.Cost is { } then ? now - then : null;
+}
+
+/// <summary>A reminder of the renewal that went out: on which day's digest, to whom, at which point before (or after) which last safe date.</summary>
+internal sealed record SentReminder(DateOnly SentOn, string To, int DaysBefore, DateOnly LastSafeDate)
+{
+    public string Point => ReminderSchedule.Describe(DaysBefore);
 }
 
 /// <summary>One term's cost of a product for an agency.</summary>
@@ -41,7 +48,10 @@ internal sealed class ManageRenewals(LiaisonDbContext db, AccessRule access)
             .OrderBy(r => r.TermStart).ThenBy(r => r.Id)
             .Select(r => new ProductCost(r.Id, r.TermStart, r.TermEnd, r.Cost, r.BillingPeriod, r.RenewalNumber))
             .Take(100).ToListAsync(ct);
-        return Result<RenewalView>.Ok(new RenewalView(renewal, previous, next, history));
+        var reminders = await db.RenewalReminders.AsNoTracking().Where(m => m.RenewalId == id)
+            .OrderByDescending(m => m.SentAt).ThenBy(m => m.Id).Take(200)
+            .Select(m => new SentReminder(m.SentOn, m.User!.DisplayName, m.DaysBefore, m.LastSafeDate)).ToListAsync(ct);
+        return Result<RenewalView>.Ok(new RenewalView(renewal, previous, next, history, reminders));
     }
 
     public async Task<Result<Renewal>> CreateAsync(RenewalInput input, CancellationToken ct)
@@ -94,6 +104,23 @@ internal sealed class ManageRenewals(LiaisonDbContext db, AccessRule access)
             return Result<Renewal>.Forbidden();
         if (await db.Renewals.AnyAsync(r => r.PreviousRenewalId == id, ct))
             return Result<Renewal>.Invalid("PreviousRenewalId", "Next term's renewal has already been started.");
+        if (current.TermEnd == DateOnly.MaxValue)
+            return Result<Renewal>.Invalid(nameof(RenewalInput.TermEnd), "This term runs to the end of the calendar; there is no next one.");
+        var next = NextTermOf(current);
+        if (await ValidateAsync(RenewalInput.From(next), null, ct) is { } errors)
+            return Result<Renewal>.Invalid(errors);
+        db.Renewals.Add(next);
+        await db.SaveChangesAsync(ct);
+        return Result<Renewal>.Ok(next);
+    }
+
+    /// <summary>
+    /// The renewal of the term after <paramref name="current"/>: as long, from the day after it ends, with the product,
+    /// agency, vendor's notice, lead time, billing, tacit renewal and manager carried over; the numbers, PO, cost and notes
+    /// are the new term's.
+    /// </summary>
+    internal static Renewal NextTermOf(Renewal current)
+    {
         var (start, end) = RenewalDates.NextTerm(current.TermStart, current.TermEnd);
         var input = RenewalInput.From(current);
         input.TermStart = start;
@@ -103,13 +130,9 @@ internal sealed class ManageRenewals(LiaisonDbContext db, AccessRule access)
         input.Cost = null;
         input.Notes = null;
         input.Status = RenewalStatus.NotStarted;
-        if (await ValidateAsync(input, null, ct) is { } errors)
-            return Result<Renewal>.Invalid(errors);
-        var next = new Renewal { PreviousRenewalId = id };
+        var next = new Renewal { PreviousRenewalId = current.Id };
         input.ApplyTo(next);
-        db.Renewals.Add(next);
-        await db.SaveChangesAsync(ct);
-        return Result<Renewal>.Ok(next);
+        return next;
     }
 
     internal async Task<Dictionary<string, string[]>?> ValidateAsync(RenewalInput input, Renewal? current, CancellationToken ct)

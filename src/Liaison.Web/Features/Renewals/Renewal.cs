@@ -147,14 +147,20 @@ internal static class RenewalDates
     /// </summary>
     public static (DateOnly Start, DateOnly End) NextTerm(DateOnly start, DateOnly end)
     {
+        // A term that ends at the end of the calendar's range has no next; one that would run past it stops there.
+        if (end == DateOnly.MaxValue)
+            return (end, end);
         var next = end.AddDays(1);
+        var length = end.DayNumber - start.DayNumber;
+        if (DateOnly.MaxValue.DayNumber - next.DayNumber <= length + 31)
+            return (next, DateOnly.MaxValue);
         var months = (end.Year - start.Year) * 12 + end.Month - start.Month;
         foreach (var m in new[] { months, months + 1 })
         {
             if (m > 0 && start.AddMonths(m).AddDays(-1) == end)
                 return (next, next.AddMonths(m).AddDays(-1));
         }
-        return (next, next.AddDays(end.DayNumber - start.DayNumber));
+        return (next, next.AddDays(length));
     }
 
     /// <summary>The first and last day of fiscal year <paramref name="year"/> (named by the calendar year it ends in).</summary>

@@ -23,7 +23,7 @@ internal sealed record RenewalDto(int Id, int ProductId, string? Product, int? V
     string? PurchaseOrders, decimal? Cost, BillingPeriod BillingPeriod, int? Seats, decimal? CostPerSeat, DateOnly TermStart, DateOnly TermEnd,
     int VendorNoticeDays, int LeadTimeDays, bool RenewsTacitly, DateOnly LastSafeDate, RenewalStatus Status, int? ResponsibleManagerPersonId,
     string? ResponsibleManager, string? Notes, RenewalTermDto? Previous, RenewalTermDto? Next, decimal? CostChange, IReadOnlyList<ProductCost> CostHistory,
-    int Version)
+    IReadOnlyList<SentReminder> Reminders, int Version)
 {
     public static RenewalDto From(RenewalView view)
     {
@@ -31,10 +31,21 @@ internal sealed record RenewalDto(int Id, int ProductId, string? Product, int? V
         return new(r.Id, r.ProductId, r.Product?.Name, r.Product?.VendorId, r.Product?.Vendor?.Name, r.AgencyId, r.Agency?.Name, r.RenewalNumber,
             r.PurchaseOrders, r.Cost, r.BillingPeriod, r.Seats, r.CostPerSeat, r.TermStart, r.TermEnd, r.VendorNoticeDays, r.LeadTimeDays, r.RenewsTacitly,
             r.LastSafeDate, r.Status, r.ResponsibleManagerPersonId, r.ResponsibleManager?.FullName, r.Notes, Term(view.Previous), Term(view.Next),
-            view.CostChange, view.CostHistory, r.Version);
+            view.CostChange, view.CostHistory, view.Reminders, r.Version);
     }
 
     private static RenewalTermDto? Term(Renewal? r) => r is null ? null : new(r.Id, r.RenewalNumber, r.PurchaseOrders, r.Cost, r.TermStart, r.TermEnd);
+}
+
+/// <summary>A day of the renewal calendar and how many dates fall on it.</summary>
+internal sealed record RenewalDayCount(DateOnly Day, int Count);
+
+/// <summary>A month of the renewal calendar: the count per day (every date), the dates named (at most <see cref="RenewalCalendar.Named"/>), and the chosen day's in full.</summary>
+internal sealed record RenewalMonthDto(DateOnly Month, int Total, IReadOnlyList<RenewalDayCount> Days, IReadOnlyList<RenewalDate> Dates, DateOnly? Day,
+    IReadOnlyList<RenewalDate> DayDates)
+{
+    public static RenewalMonthDto From(RenewalMonth m) =>
+        new(m.First, m.Total, m.Counts.OrderBy(c => c.Key).Select(c => new RenewalDayCount(c.Key, c.Value)).ToList(), m.Dates, m.Day, m.DayDates);
 }
 
 internal static class RenewalsApi
@@ -53,6 +64,10 @@ internal static class RenewalsApi
         renewals.MapGet("/", ListAsync)
             .WithSummary("The renewal log (search, agencyId, vendorId, managerPersonId, status=open|settled|lapsed|all|<status>, due=overdue|soon, fiscalYear, sort=last-safe|term-end|agency|vendor|status, desc, page, pageSize); provider users only");
         renewals.MapGet("/export", ExportAsync).WithSummary("The log as filtered (format=csv, the default, or xlsx), in the handbook's layout");
+        renewals.MapImport<ImportRenewals>("/import")
+            .WithSummary("Import a renewal log (multipart 'file', optional 'columns' JSON); dryRun=true previews; a row with an Id, or the same agency, product and term start, updates; new vendors and products are added");
+        renewals.MapGet("/calendar", CalendarAsync)
+            .WithSummary("The renewal calendar of a month (month=yyyy-MM, this month by default; agencyId, managerPersonId; day=yyyy-MM-dd lists that day in full): the number of dates each day, and the dates");
         renewals.MapGet("/{id:int}", GetAsync).WithSummary("One renewal, with the term before and after it and the product's cost history");
         renewals.MapPost("/", CreateAsync).WithSummary("Log a renewal (the agency's relationship managers and administrators)");
         renewals.MapPut("/{id:int}", UpdateAsync).WithSummary("Edit a renewal; a stale version is answered 409");
@@ -92,6 +107,10 @@ internal static class RenewalsApi
     private static async Task<Results<Ok<PagedResult<RenewalRow>>, ProblemHttpResult>> ListAsync([AsParameters] RenewalListQuery query, ListRenewals log,
         CancellationToken ct) =>
         (await log.ListAsync(query, ct)).ToOk(page => page);
+
+    private static async Task<Results<Ok<RenewalMonthDto>, ProblemHttpResult>> CalendarAsync([AsParameters] RenewalCalendarQuery query, RenewalCalendar calendar,
+        CancellationToken ct) =>
+        (await calendar.MonthAsync(query, ct)).ToOk(RenewalMonthDto.From);
 
     private static Task<Results<Download, ProblemHttpResult>> ExportAsync([AsParameters] RenewalListQuery query, string? format, ListRenewals log,
         CancellationToken ct) =>

@@ -76,5 +76,19 @@ internal static class RenewalsTables
         public DbSet<VendorContact> VendorContacts => db.Set<VendorContact>();
         public DbSet<Product> Products => db.Set<Product>();
         public DbSet<Renewal> Renewals => db.Set<Renewal>();
+        public DbSet<RenewalReminder> RenewalReminders => db.Set<RenewalReminder>();
+    }
+}
+
+internal sealed class RenewalReminderConfiguration : IEntityTypeConfiguration<RenewalReminder>
+{
+    public void Configure(EntityTypeBuilder<RenewalReminder> builder)
+    {
+        builder.ToTable("RenewalReminders");
+        builder.HasOne<Renewal>().WithMany().HasForeignKey(r => r.RenewalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Each point once per renewal, person and last safe date: the guarantee that no reminder goes out twice.
+        builder.HasIndex(r => new { r.RenewalId, r.UserId, r.LastSafeDate, r.DaysBefore }).IsUnique();
+        builder.HasIndex(r => r.UserId);
     }
 }

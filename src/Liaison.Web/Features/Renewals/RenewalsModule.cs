@@ -1,6 +1,9 @@
 using Liaison.Web.Features.Renewals.Vendors;
 using Liaison.Web.Platform.Auth;
+using Liaison.Web.Platform.Calendars;
+using Liaison.Web.Platform.Jobs;
 using Liaison.Web.Platform.Modules;
+using Liaison.Web.Platform.Notifications;
 using Liaison.Web.Platform.Search;
 
 namespace Liaison.Web.Features.Renewals;
@@ -22,6 +25,12 @@ internal sealed class RenewalsModule : ILiaisonModule
         services.AddScoped<IDemoSeeder, RenewalsDemo>();
         services.AddScoped<ISearchSource, VendorSearch>();
         services.AddScoped<ISearchSource, RenewalSearch>();
+        services.AddScoped<IDigestSource, RenewalDigest>();
+        services.AddScoped<ICalendarSource, RenewalsCalendarSource>();
+        services.AddScoped<RenewalCalendar>();
+        services.AddScoped<EndedTerms>();
+        services.AddScoped<ImportRenewals>();
+        services.AddRecurringJob<RenewalsJob>("renewals", TimeSpan.FromMinutes(builder.Configuration.GetValue("Renewals:CheckMinutes", 60.0)));
     }
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)

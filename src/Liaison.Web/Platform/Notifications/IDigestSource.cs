@@ -22,4 +22,10 @@ internal interface IDigestSource
     int Order { get; }
 
     Task<ILookup<int, DigestSection>> RemindersAsync(IReadOnlyCollection<DigestRecipient> recipients, DateOnly today, CancellationToken ct);
+
+    /// <summary>
+    /// The digest with this source's reminders for <paramref name="userId"/> is being queued: a source that records what
+    /// it sent adds the records to the context now, and they are saved with the email, in its transaction, or not at all.
+    /// </summary>
+    Task DeliveredAsync(int userId, CancellationToken ct) => Task.CompletedTask;
 }

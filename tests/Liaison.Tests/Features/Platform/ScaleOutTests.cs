@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Liaison.Tests.Infrastructure;
+using Liaison.Web.Features.Notifications;
 using Liaison.Web.Features.Relationships.Meetings;
+using Liaison.Web.Features.Renewals;
 using Liaison.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +27,10 @@ public sealed class TwoNodes : IAsyncLifetime
     {
         System.IO.Directory.CreateDirectory(_folder);
         Database = await TestDatabase.CreateAsync(_folder);
-        A = new LiaisonNode(Database, seed: true);
+        // The daily digest at any hour, so that two nodes composing it at once can be tested whenever the tests run.
+        A = new LiaisonNode(Database, seed: true, ("Notifications:DigestHour", "0"));
         await A.StartAsync();
-        B = new LiaisonNode(Database, seed: false);
+        B = new LiaisonNode(Database, seed: false, ("Notifications:DigestHour", "0"));
         await B.StartAsync();
         B.Ids = A.Ids;
     }
@@ -172,6 +175,43 @@ public sealed class ScaleOutTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             B.Services.GetRequiredService<AgendaMailer>().SendDueAgendasAsync(CancellationToken.None));
         var queued = await A.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Agenda: Twice-proof review")));
         Assert.Equal(2, queued);
+    }
+
+    [Fact]
+    public async Task Both_instances_composing_the_digest_at_once_send_each_renewal_reminder_once()
+    {
+        using var manager = await A.ApiAsync(TestData.Manager);
+        var vendor = await manager.PostAsJsonAsync("/api/v1/vendors", new { name = "Twice-proof Software", products = new[] { new { name = "Firewall" } } });
+        Assert.Equal(HttpStatusCode.Created, vendor.StatusCode);
+        var product = (await vendor.JsonAsync()).GetProperty("products")[0].GetProperty("id").GetInt32();
+        var today = A.Today;
+        var created = await manager.PostAsJsonAsync("/api/v1/renewals", new
+        {
+            productId = product,
+            agencyId = A.Ids.Revenue,
+            billingPeriod = "Annual",
+            termStart = today.AddDays(-300).ToString("yyyy-MM-dd"),
+            termEnd = today.AddDays(65).ToString("yyyy-MM-dd"),
+            vendorNoticeDays = 30,
+            leadTimeDays = 30,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var renewal = created.Id();
+        var before = await A.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == TestData.Manager));
+
+        await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => new[] { DigestAsync(A), DigestAsync(B) }));
+
+        var reminders = await A.WithDbAsync(db => db.RenewalReminders.Where(r => r.RenewalId == renewal).ToListAsync());
+        Assert.Equal(7, Assert.Single(reminders).DaysBefore);
+        Assert.Equal(before + 1, await A.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == TestData.Manager)));
+        Assert.Contains("Firewall (Twice-proof Software) for LDR", await A.WithDbAsync(db => db.OutboxMessages
+            .Where(m => m.To == TestData.Manager).OrderByDescending(m => m.Id).Select(m => m.TextBody).FirstAsync()), StringComparison.Ordinal);
+    }
+
+    private static async Task DigestAsync(LiaisonNode node)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SendDailyDigests>().HandleAsync(CancellationToken.None);
     }
 }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Liaison.Tests.Features.Relationships;
 using Liaison.Tests.Infrastructure;
+using Liaison.Web.Features.Renewals;
+using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Tests.Features.Renewals;
 
@@ -273,6 +276,11 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         Assert.NotEqual(HttpStatusCode.OK, (await web.GetRawAsync("/Renewals")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await web.GetRawAsync($"/Renewals/Details/{id}")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await web.GetRawAsync("/Vendors")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await web.GetRawAsync("/Renewals/Calendar?month=2028-06")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.GetAsync("/api/v1/renewals/calendar?month=2028-06")).StatusCode);
+        var feed = await (await agency.PostAsync("/api/v1/me/calendar-feed", null)).JsonAsync();
+        var ics = await app.Anonymous().GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery);
+        Assert.DoesNotContain("Term ends", ics, StringComparison.Ordinal);
         var home = await web.GetAsync($"/Agencies/Details/{app.Ids.Revenue}");
         Assert.DoesNotContain("Renewals due", home.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Vendor", home.Text, StringComparison.Ordinal);
@@ -315,5 +323,136 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var after = await renamed.JsonAsync();
         Assert.Equal(product, after.GetProperty("products")[0].GetProperty("id").GetInt32());
         Assert.Equal(0, after.GetProperty("contacts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_calendar_shows_a_month_of_last_safe_dates_and_term_ends_and_the_managers_feed_carries_them()
+    {
+        using var manager = await app.ApiAsync(TestData.Manager);
+        var (_, product) = await VendorAsync(manager, "Calendar Systems", "Scheduler");
+        var created = await manager.PostAsJsonAsync("/api/v1/renewals", new
+        {
+            productId = product,
+            agencyId = app.Ids.Revenue,
+            termStart = "2030-04-01",
+            termEnd = "2031-03-31",
+            vendorNoticeDays = 45,
+            leadTimeDays = 15,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = created.Id();
+
+        var month = await manager.GetJsonAsync("/api/v1/renewals/calendar?month=2031-01&agencyId=" + app.Ids.Revenue);
+        Assert.Equal("2031-01-01", month.GetProperty("month").GetString());
+        var safe = Assert.Single(month.GetProperty("dates").EnumerateArray(), d => d.GetProperty("renewalId").GetInt32() == id);
+        Assert.Equal("2031-01-30", safe.GetProperty("on").GetString());
+        Assert.Equal("Last safe date", safe.GetProperty("label").GetString());
+        var ends = await manager.GetJsonAsync("/api/v1/renewals/calendar?month=2031-03&day=2031-03-31");
+        Assert.Contains(ends.GetProperty("dayDates").EnumerateArray(), d => d.GetProperty("renewalId").GetInt32() == id && d.GetProperty("kind").GetString() == "TermEnd");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.GetAsync("/api/v1/renewals/calendar?month=9999-13")).StatusCode);
+
+        using var web = await app.SignedInAsync(TestData.Manager);
+        var page = await web.GetAsync("/Renewals/Calendar?month=2031-01");
+        Assert.Equal("Renewal calendar", page.Heading);
+        Assert.Contains("January 2031", page.Text, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector($"table.liaison-month a[href='/Renewals/Details/{id}']"));
+        var bad = await web.GetAsync("/Renewals/Calendar?month=not-a-month");
+        Assert.Contains(RenewalCalendarMessage, bad.Text, StringComparison.Ordinal);
+        var empty = await web.GetAsync("/Renewals/Calendar?month=1950-02");
+        Assert.Contains("No last safe date or term end falls in February 1950", empty.Text, StringComparison.Ordinal);
+
+        // Mona's user is the directory's Sam Staff, who is responsible: her feed carries both dates, as all-day events.
+        var feed = await (await manager.PostAsync("/api/v1/me/calendar-feed", null)).JsonAsync();
+        var ics = await app.Anonymous().GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery);
+        var parsed = await ICalendar.ParseAsync(ics);
+        var lastSafe = Assert.Single(parsed.Events, e => e.Uid == $"renewal-{id}-safe@localhost");
+        Assert.Equal("Last safe date: Scheduler (Department of Revenue)", lastSafe.Summary);
+        Assert.True(lastSafe.AllDay);
+        Assert.StartsWith("2031-01-30", lastSafe.Start, StringComparison.Ordinal);
+        Assert.StartsWith("2031-03-31", Assert.Single(parsed.Events, e => e.Uid == $"renewal-{id}-end@localhost").Start, StringComparison.Ordinal);
+    }
+
+    private const string RenewalCalendarMessage = "Give a month such as 2027-03, between 1901 and 2199.";
+
+    [Fact]
+    public async Task An_existing_log_imports_with_new_vendors_links_last_year_and_imports_again_without_duplicates()
+    {
+        using var manager = await app.ApiAsync(TestData.Manager);
+        // The handbook's log as kept in a spreadsheet: a vendor Liaison does not know yet, two years of one product.
+        var log = Spreadsheets.Xlsx(
+            ["Vendor", "Contact", "Phone", "Product", "Agency", "Renewal #", "PO", "Cost", "Billing", "Start date", "End date", "Notice days", "Lead time", "Auto-renews", "Status", "ARM"],
+            ["Pelican Data", "Pat Pelican", "225-555-0199", "Archive vault", "LDR", "RN-25-001", "PO-9001", "$10,000.00", "Annual", "2025-07-01", "2026-06-30", "60", "30", "no", "Paid", "Sam Staff"],
+            ["Pelican Data", "", "", "Archive vault", "Department of Revenue", "RN-26-001", "", "10500", "annual", "2026-07-01", "2027-06-30", "60", "30", "No", "Quote requested", ""]);
+        var preview = await (await RelationshipTests.ImportAsync(manager, "/api/v1/renewals/import?dryRun=true", log, "log.xlsx")).JsonAsync();
+        Assert.True(preview.GetProperty("canImport").GetBoolean(), preview.ToString());
+        Assert.Contains("new vendor", preview.GetProperty("rows")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Vendors.AnyAsync(v => v.Name == "Pelican Data")));
+
+        var imported = await RelationshipTests.ImportAsync(manager, "/api/v1/renewals/import", log, "log.xlsx");
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await imported.JsonAsync()).GetProperty("created").GetInt32());
+        var vendor = await app.WithDbAsync(db => db.Vendors.Include(v => v.Contacts).Include(v => v.Products).SingleAsync(v => v.Name == "Pelican Data"));
+        Assert.Equal("Pat Pelican", Assert.Single(vendor.Contacts).Name);
+        Assert.Equal("Archive vault", Assert.Single(vendor.Products).Name);
+        var rows = (await manager.GetJsonAsync("/api/v1/renewals?status=all&search=RN-26-001")).GetProperty("items");
+        var current = Assert.Single(rows.EnumerateArray());
+        // This year beside last year, as the form shows it; the last safe date from the notice and lead time.
+        Assert.Equal("RN-25-001", current.GetProperty("previousRenewalNumber").GetString());
+        Assert.Equal(10000m, current.GetProperty("previousCost").GetDecimal());
+        Assert.Equal("2027-04-01", current.GetProperty("lastSafeDate").GetString());
+        Assert.Equal("QuoteRequested", current.GetProperty("status").GetString());
+        Assert.Equal("Sam Staff", current.GetProperty("manager").GetString());
+
+        // The same file again, and the log's own export: both update, neither duplicates.
+        var again = await (await RelationshipTests.ImportAsync(manager, "/api/v1/renewals/import", log, "log.xlsx")).JsonAsync();
+        Assert.Equal((0, 2), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32()));
+        var export = await manager.GetByteArrayAsync("/api/v1/renewals/export?format=xlsx&status=all&vendorId=" + vendor.Id);
+        var roundTrip = await (await RelationshipTests.ImportAsync(manager, "/api/v1/renewals/import", export, "renewal-log.xlsx")).JsonAsync();
+        Assert.Equal((0, 2), (roundTrip.GetProperty("created").GetInt32(), roundTrip.GetProperty("updated").GetInt32()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Renewals.CountAsync(r => r.Product!.Vendor!.Name == "Pelican Data")));
+    }
+
+    [Fact]
+    public async Task A_bad_log_is_refused_row_by_row_and_nothing_is_written()
+    {
+        using var manager = await app.ApiAsync(TestData.Manager);
+        var bad = Spreadsheets.Csv("Vendor,Product,Agency,Term ends,Cost,Status,Renews tacitly,Lead time (days)",
+            "Heron Soft,Mapper,LDR,2027-06-30,100,Not started,no,10",
+            "Heron Soft,Mapper,Nowhere Agency,someday,lots,Lapsed,perhaps,ten",
+            "Heron Soft,Mapper,LDR,2027-06-30,100,Not started,no,10",
+            "Heron Soft,Atlas,LDR,9999-12-31,100,Renewing tacitly,no,9999",
+            "Heron Soft,Globe,LDH,2027-06-30,100,Paid,no,0");
+        var refused = await RelationshipTests.ImportAsync(manager, "/api/v1/renewals/import", bad);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.JsonAsync()).GetProperty("errors");
+        Assert.False(errors.TryGetProperty("row 2", out _));
+        var row3 = errors.GetProperty("row 3").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains("Agency \"Nowhere Agency\" is not in the directory.", row3);
+        Assert.Contains(row3, e => e.StartsWith("Term ends \"someday\"", StringComparison.Ordinal));
+        Assert.Contains("Cost \"lots\" should be an amount like 12600.00.", row3);
+        Assert.Contains("Renews tacitly \"perhaps\" should be yes or no.", row3);
+        Assert.Contains("Lead time \"ten\" should be a whole number.", row3);
+        Assert.Contains("An earlier row has the same agency, product and term start.", errors.GetProperty("row 4")[0].GetString());
+        var row5 = errors.GetProperty("row 5").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(row5, e => e.Contains("outside the years Liaison keeps", StringComparison.Ordinal));
+        Assert.Contains("Only a renewal that renews on its own can be renewing tacitly.", row5);
+        Assert.Contains("You may not log renewals for Department of Health.", errors.GetProperty("row 6")[0].GetString());
+        Assert.False(await app.WithDbAsync(db => db.Vendors.AnyAsync(v => v.Name == "Heron Soft")));
+
+        // An agency user cannot import into the log; staff without the vendor right cannot add vendors through it.
+        using var agency = await app.ApiAsync(TestData.RevenueUser);
+        Assert.Equal(HttpStatusCode.Forbidden, (await RelationshipTests.ImportAsync(agency, "/api/v1/renewals/import", bad)).StatusCode);
+        using var staff = await app.ApiAsync(TestData.Staff);
+        var byStaff = await RelationshipTests.ImportAsync(staff, "/api/v1/renewals/import?dryRun=true", Spreadsheets.Csv("Vendor,Product,Agency,Term ends", "Egret Systems,Radar,LDR,2027-06-30"));
+        var staffPreview = await byStaff.JsonAsync();
+        Assert.False(staffPreview.GetProperty("canImport").GetBoolean());
+        Assert.Contains("only administrators and relationship managers may add vendors", staffPreview.ToString(), StringComparison.Ordinal);
+
+        // The page previews the same way, errors beside their rows.
+        using var web = await app.SignedInAsync(TestData.Manager);
+        var form = await web.GetAsync("/Renewals/Import");
+        Assert.Equal("Import a renewal log", form.Heading);
+        var page = await web.UploadAsync(form, "file", "log.csv", bad, "form[action*='Upload']");
+        Assert.Contains("Agency \"Nowhere Agency\" is not in the directory.", page.Text, StringComparison.Ordinal);
     }
 }

@@ -11,6 +11,8 @@ internal sealed class OrganisationSettingsConfiguration : IEntityTypeConfigurati
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.OrganisationName).HasMaxLength(200).IsRequired();
         builder.Property(s => s.RelationshipManagerTitle).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.RenewalReminderDays).HasMaxLength(100).IsRequired().HasDefaultValue(OrganisationSettings.DefaultRenewalReminderDays);
+        builder.Property(s => s.RenewalReminderIntervalDays).HasDefaultValue(7);
         builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }

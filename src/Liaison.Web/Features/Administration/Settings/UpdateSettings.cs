@@ -19,6 +19,12 @@ internal sealed class SettingsInput : IVersionedInput
     [Display(Name = "Fiscal year starts in")]
     public int FiscalYearStartMonth { get; set; } = 7;
 
+    [Display(Name = "Renewal reminders, days before the last safe date")]
+    public string RenewalReminderDays { get; set => field = value ?? ""; } = OrganisationSettings.DefaultRenewalReminderDays;
+
+    [Display(Name = "After the last safe date, remind every (days)")]
+    public int RenewalReminderIntervalDays { get; set; } = 7;
+
     public int? Version { get; set; }
 
     public static SettingsInput From(OrganisationSettings s) => new()
@@ -26,6 +32,8 @@ internal sealed class SettingsInput : IVersionedInput
         OrganisationName = s.OrganisationName,
         RelationshipManagerTitle = s.RelationshipManagerTitle,
         FiscalYearStartMonth = s.FiscalYearStartMonth,
+        RenewalReminderDays = s.RenewalReminderDays,
+        RenewalReminderIntervalDays = s.RenewalReminderIntervalDays,
         Version = s.Version,
     };
 
@@ -34,6 +42,8 @@ internal sealed class SettingsInput : IVersionedInput
         s.OrganisationName = OrganisationName.Trim();
         s.RelationshipManagerTitle = RelationshipManagerTitle.Trim();
         s.FiscalYearStartMonth = FiscalYearStartMonth;
+        s.RenewalReminderDays = string.Join(", ", OrganisationSettings.ParseDays(RenewalReminderDays) ?? []);
+        s.RenewalReminderIntervalDays = RenewalReminderIntervalDays;
     }
 }
 
@@ -46,6 +56,10 @@ internal sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
         RuleFor(s => s.OrganisationName).NotEmpty().WithMessage("Enter the organisation's name.").MaximumLength(200);
         RuleFor(s => s.RelationshipManagerTitle).NotEmpty().WithMessage("Enter what relationship managers are called, for instance ARM.").MaximumLength(100);
         RuleFor(s => s.FiscalYearStartMonth).InclusiveBetween(1, 12).WithMessage("Choose the month the fiscal year starts.");
+        RuleFor(s => s.RenewalReminderDays).MaximumLength(100)
+            .Must(d => OrganisationSettings.ParseDays(d) is { Count: > 0 and <= 12 })
+            .WithMessage("Give from one to twelve numbers of days from 1 to 730, separated by commas, such as 180, 90, 60, 30, 14, 7.");
+        RuleFor(s => s.RenewalReminderIntervalDays).InclusiveBetween(1, 90).WithMessage("Give a number of days from 1 to 90.");
     }
 }
 
@@ -70,7 +84,7 @@ internal static class SettingsApi
     public static RouteGroupBuilder MapSettingsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/settings").WithTags("Settings");
-        group.MapGet("/", GetAsync).WithSummary("The organisation's name, relationship managers' title and fiscal year start");
+        group.MapGet("/", GetAsync).WithSummary("The organisation's name, relationship managers' title, fiscal year start and renewal reminder days");
         group.MapPut("/", UpdateAsync).WithSummary("Change the settings (administrators); a stale version is answered 409");
         return api;
     }

@@ -30,4 +30,17 @@ internal static class AssignedManagers
         (await db.AgencyAssignments.AsNoTracking().Where(a => a.EndedOn == null)
             .Select(a => new { a.UserId, a.User!.DisplayName }).Distinct().ToListAsync(ct))
         .OrderBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(m => (m.UserId, m.DisplayName)).ToList();
+
+    /// <summary>
+    /// Each agency's current backup managers (their user ids), for whoever has no signed-in user (a job, a calendar feed):
+    /// the second person a renewal's reminders go to.
+    /// </summary>
+    public static async Task<ILookup<int, int>> BackupUsersByAgencyAsync(this LiaisonDbContext db, CancellationToken ct) =>
+        (await db.AgencyAssignments.AsNoTracking().IgnoreQueryFilters().Where(a => a.EndedOn == null && a.Role == AssignmentRole.Backup)
+            .Select(a => new { a.AgencyId, a.UserId }).ToListAsync(ct)).ToLookup(a => a.AgencyId, a => a.UserId);
+
+    /// <summary>The agencies whose backup manager now is the user of directory entry <paramref name="personId"/> (no signed-in user needed).</summary>
+    public static IQueryable<int> AgenciesBackedUpByPerson(this LiaisonDbContext db, int personId) =>
+        db.AgencyAssignments.IgnoreQueryFilters().Where(a => a.EndedOn == null && a.Role == AssignmentRole.Backup && a.User!.PersonId == personId)
+            .Select(a => a.AgencyId);
 }

@@ -60,4 +60,22 @@ public sealed class SettingsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var response = await exec.PutJsonAsync("/api/v1/settings", new { organisationName = "Mine", relationshipManagerTitle = "ARM", fiscalYearStartMonth = 7, version = current.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task The_renewal_reminder_days_are_read_as_numbers_and_anything_else_is_refused_beside_the_field()
+    {
+        using var admin = await app.SignedInAsync(TestData.Admin);
+        var form = await admin.GetAsync("/Settings");
+        Assert.Equal("180, 90, 60, 30, 14, 7", form.Value("Input_RenewalReminderDays"));
+        var refused = await admin.SubmitAsync(form, new Dictionary<string, object?> { ["Input.RenewalReminderDays"] = "90, soon, 7", ["Input.RenewalReminderIntervalDays"] = "0" });
+        Assert.StartsWith("Give from one to twelve numbers of days", refused.FieldError("Input_RenewalReminderDays"), StringComparison.Ordinal);
+        Assert.Equal("Give a number of days from 1 to 90.", refused.FieldError("Input_RenewalReminderIntervalDays"));
+        Assert.Equal("90, soon, 7", refused.Value("Input_RenewalReminderDays"));
+
+        var saved = await admin.SubmitAsync(refused, new Dictionary<string, object?> { ["Input.RenewalReminderDays"] = "7;120 30 30", ["Input.RenewalReminderIntervalDays"] = "14" });
+        Assert.Equal("120, 30, 7", saved.Value("Input_RenewalReminderDays"));
+        Assert.Equal("14", saved.Value("Input_RenewalReminderIntervalDays"));
+        using var api = await app.ApiAsync(TestData.Admin);
+        Assert.Equal(14, (await api.GetJsonAsync("/api/v1/settings")).GetProperty("renewalReminderIntervalDays").GetInt32());
+    }
 }
