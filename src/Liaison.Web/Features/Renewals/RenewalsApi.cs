@@ -66,6 +66,8 @@ internal static class RenewalsApi
         renewals.MapGet("/export", ExportAsync).WithSummary("The log as filtered (format=csv, the default, or xlsx), in the handbook's layout");
         renewals.MapImport<ImportRenewals>("/import")
             .WithSummary("Import a renewal log (multipart 'file', optional 'columns' JSON); dryRun=true previews; a row with an Id, or the same agency, product and term start, updates; new vendors and products are added");
+        renewals.MapGet("/spend", SpendAsync)
+            .WithSummary("Spend per agency in a fiscal year (fiscalYear, this one by default) and the year before: renewals, procurement and totals");
         renewals.MapGet("/calendar", CalendarAsync)
             .WithSummary("The renewal calendar of a month (month=yyyy-MM, this month by default; agencyId, managerPersonId; day=yyyy-MM-dd lists that day in full): the number of dates each day, and the dates");
         renewals.MapGet("/{id:int}", GetAsync).WithSummary("One renewal, with the term before and after it and the product's cost history");
@@ -107,6 +109,9 @@ internal static class RenewalsApi
     private static async Task<Results<Ok<PagedResult<RenewalRow>>, ProblemHttpResult>> ListAsync([AsParameters] RenewalListQuery query, ListRenewals log,
         CancellationToken ct) =>
         (await log.ListAsync(query, ct)).ToOk(page => page);
+
+    private static async Task<Results<Ok<SpendReport>, ProblemHttpResult>> SpendAsync(int? fiscalYear, RenewalSpend spend, CancellationToken ct) =>
+        (await spend.ReportAsync(fiscalYear, ct)).ToOk(report => report);
 
     private static async Task<Results<Ok<RenewalMonthDto>, ProblemHttpResult>> CalendarAsync([AsParameters] RenewalCalendarQuery query, RenewalCalendar calendar,
         CancellationToken ct) =>

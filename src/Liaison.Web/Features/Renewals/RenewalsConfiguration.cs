@@ -1,3 +1,4 @@
+using Liaison.Web.Features.Renewals.Procurement;
 using Liaison.Web.Features.Renewals.Vendors;
 using Liaison.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,9 @@ internal static class RenewalsTables
         public DbSet<Product> Products => db.Set<Product>();
         public DbSet<Renewal> Renewals => db.Set<Renewal>();
         public DbSet<RenewalReminder> RenewalReminders => db.Set<RenewalReminder>();
+        public DbSet<ProcurementRequest> ProcurementRequests => db.Set<ProcurementRequest>();
+        public DbSet<ProcurementQuote> ProcurementQuotes => db.Set<ProcurementQuote>();
+        public DbSet<ProcurementAttachment> ProcurementAttachments => db.Set<ProcurementAttachment>();
     }
 }
 
@@ -90,5 +94,52 @@ internal sealed class RenewalReminderConfiguration : IEntityTypeConfiguration<Re
         // Each point once per renewal, person and last safe date: the guarantee that no reminder goes out twice.
         builder.HasIndex(r => new { r.RenewalId, r.UserId, r.LastSafeDate, r.DaysBefore }).IsUnique();
         builder.HasIndex(r => r.UserId);
+    }
+}
+
+internal sealed class ProcurementRequestConfiguration : IEntityTypeConfiguration<ProcurementRequest>
+{
+    public void Configure(EntityTypeBuilder<ProcurementRequest> builder)
+    {
+        builder.ToTable("ProcurementRequests");
+        builder.Property(r => r.Title).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Justification).HasMaxLength(4000);
+        builder.Property(r => r.RequestedBy).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.EstimatedCost).HasPrecision(14, 2);
+        builder.Property(r => r.AssessmentReasons).HasMaxLength(4000);
+        builder.Property(r => r.ProcurementTicket).HasMaxLength(50);
+        builder.Property(r => r.PurchaseOrder).HasMaxLength(50);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Approver).WithMany().HasForeignKey(r => r.ApproverPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Quotes).WithOne().HasForeignKey(q => q.RequestId).OnDelete(DeleteBehavior.Cascade);
+        // The board: by status, longest waiting first; an agency's requests.
+        builder.HasIndex(r => new { r.Status, r.StatusSince });
+        builder.HasIndex(r => new { r.AgencyId, r.Status });
+    }
+}
+
+internal sealed class ProcurementQuoteConfiguration : IEntityTypeConfiguration<ProcurementQuote>
+{
+    public void Configure(EntityTypeBuilder<ProcurementQuote> builder)
+    {
+        builder.ToTable("ProcurementQuotes");
+        builder.Property(q => q.Vendor).HasMaxLength(200).IsRequired();
+        builder.Property(q => q.Amount).HasPrecision(14, 2);
+        builder.HasOne<ProcurementAttachment>().WithMany().HasForeignKey(q => q.AttachmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProcurementAttachmentConfiguration : IEntityTypeConfiguration<ProcurementAttachment>
+{
+    public void Configure(EntityTypeBuilder<ProcurementAttachment> builder)
+    {
+        builder.ToTable("ProcurementAttachments");
+        builder.Property(a => a.FileName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.UploadedBy).HasMaxLength(200).IsRequired();
+        builder.HasOne<ProcurementRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.RequestId);
     }
 }

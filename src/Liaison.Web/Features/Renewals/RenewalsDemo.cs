@@ -111,5 +111,52 @@ internal sealed class RenewalsDemo(LiaisonDbContext db, OrganisationClock clock)
             }
         }
         await db.SaveChangesAsync(ct);
+        await SeedProcurementAsync(agencies, random, today, ct);
+    }
+
+    private static readonly (string Title, string Why, decimal Cost)[] Requests =
+    [
+        ("Laptops for the field inspectors", "The inspectors' laptops are six years old and out of support.", 38_000m),
+        ("Licence for a survey tool", "The agency runs a yearly client survey by hand.", 4_500m),
+        ("Conference room video kit", "Hybrid board meetings need a camera and microphones.", 7_200m),
+        ("Document scanners", "Paper applications pile up at the front desk.", 5_900m),
+        ("Mobile device management seats", "New tablets for the case workers need managing.", 12_000m),
+    ];
+
+    /// <summary>One procurement request per agency, spread over the board's columns, so it has something in each.</summary>
+    private async Task SeedProcurementAsync(List<int> agencies, Random random, DateOnly today, CancellationToken ct)
+    {
+        var approver = await db.People.AsNoTracking().Where(p => p.Kind == Directory.People.PersonKind.ProviderStaff).OrderBy(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync(ct);
+        var statuses = Enum.GetValues<Procurement.ProcurementStatus>();
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            var (title, why, cost) = Requests[i % Requests.Length];
+            var status = statuses[i % 8];
+            var request = new Procurement.ProcurementRequest
+            {
+                AgencyId = agencies[i],
+                Title = title,
+                Justification = why,
+                RequestedBy = "Agency IT coordinator",
+                EstimatedCost = cost,
+                Status = status,
+                StatusSince = today.AddDays(-random.Next(0, 30)),
+                AlignedWithStrategy = status >= Procurement.ProcurementStatus.Quoting ? random.Next(5) > 0 : null,
+                AssessmentReasons = status >= Procurement.ProcurementStatus.Quoting ? "Fits the device standard and the enterprise licensing plan." : null,
+                ApproverPersonId = status >= Procurement.ProcurementStatus.Approved && approver != 0 ? approver : null,
+                ApprovedOn = status >= Procurement.ProcurementStatus.Approved ? today.AddDays(-random.Next(5, 40)) : null,
+                ProcurementTicket = status >= Procurement.ProcurementStatus.Approved ? $"PRC-{random.Next(10000, 99999)}" : null,
+                PurchaseOrder = status >= Procurement.ProcurementStatus.Ordered ? $"PO{random.Next(4000000, 4999999)}" : null,
+                ReceivedOn = status >= Procurement.ProcurementStatus.Received ? today.AddDays(-random.Next(0, 5)) : null,
+                DocumentationComplete = status == Procurement.ProcurementStatus.Closed,
+            };
+            if (status >= Procurement.ProcurementStatus.AwaitingApproval)
+            {
+                request.Quotes.Add(new Procurement.ProcurementQuote { Vendor = "Northwind Software", Amount = Math.Round(cost * 0.95m, 0), QuotedOn = today.AddDays(-20) });
+                request.Quotes.Add(new Procurement.ProcurementQuote { Vendor = "Bayou Networks", Amount = Math.Round(cost * 1.05m, 0), QuotedOn = today.AddDays(-18) });
+            }
+            db.ProcurementRequests.Add(request);
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

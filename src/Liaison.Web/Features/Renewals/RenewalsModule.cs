@@ -1,3 +1,4 @@
+using Liaison.Web.Features.Renewals.Procurement;
 using Liaison.Web.Features.Renewals.Vendors;
 using Liaison.Web.Platform.Auth;
 using Liaison.Web.Platform.Calendars;
@@ -30,14 +31,18 @@ internal sealed class RenewalsModule : ILiaisonModule
         services.AddScoped<RenewalCalendar>();
         services.AddScoped<EndedTerms>();
         services.AddScoped<ImportRenewals>();
+        services.AddScoped<ManageProcurement>();
+        services.AddScoped<RenewalSpend>();
         services.AddRecurringJob<RenewalsJob>("renewals", TimeSpan.FromMinutes(builder.Configuration.GetValue("Renewals:CheckMinutes", 60.0)));
     }
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)
     {
         if (user.IsProviderUser)
-            yield return MenuEntry.Link(45, "Renewals", "/Renewals"); // the vendors: a button on the log
+            yield return MenuEntry.Link(45, "Renewals", "/Renewals"); // the vendors, the calendar, procurement: buttons on the log
+        else if (user.IsAgencyUser)
+            yield return MenuEntry.Link(45, "Procurement", "/Procurement"); // an agency's own requests
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapRenewalsApi();
+    public void MapApi(RouteGroupBuilder api) => api.MapRenewalsApi().MapProcurementApi();
 }

@@ -11,6 +11,9 @@ internal static class AuditActions
     public const string Updated = "Updated";
     public const string Deleted = "Deleted";
     public const string AccessDenied = "AccessDenied";
+
+    /// <summary>A file was read (an attachment downloaded): who read what is as much the auditor's business as who changed it.</summary>
+    public const string Downloaded = "Downloaded";
 }
 
 /// <summary>One field of a record, from what to what.</summary>

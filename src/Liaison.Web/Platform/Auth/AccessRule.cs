@@ -84,6 +84,16 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public bool CanCreatePeople => user.IsAdministrator || user.IsInRole(Roles.RelationshipManager);
 
     /// <summary>The provider's shared reference records that no one agency owns (the renewal log's vendors): administrators and relationship managers.</summary>
+    /// <summary>The agency an agency's user speaks for (their own), or null for everyone else.</summary>
+    public int? OwnAgencyId => user.IsAgencyUser ? user.AgencyId : null;
+
+    /// <summary>
+    /// Who may raise a procurement request: an agency's user (for their agency), administrators, and relationship
+    /// managers (for the agencies they manage, which the request's own check then asks).
+    /// </summary>
+    public async Task<bool> CanRaiseRequestsAsync(CancellationToken ct) =>
+        user.IsAgencyUser ? user.AgencyId is not null : user.IsAdministrator || (await AssignedAgenciesAsync(ct)).Count > 0;
+
     public bool CanManageVendors => user.IsProviderUser && (user.IsAdministrator || user.IsInRole(Roles.RelationshipManager));
 
     /// <summary>The signed-in member of staff's directory entry: the usual attendee or owner of what they start. Null for others.</summary>
@@ -157,7 +167,14 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     }
 
     /// <summary>Writes an access denial to the audit trail, in a context of its own so no pending change rides along.</summary>
-    public async Task RecordDenialAsync(string recordType, string recordId, string reason, CancellationToken ct)
+    public Task RecordDenialAsync(string recordType, string recordId, string reason, CancellationToken ct) =>
+        RecordEventAsync(AuditActions.AccessDenied, recordType, recordId, reason, ct, "Reason");
+
+    /// <summary>
+    /// Writes something the user did that changes nothing (<see cref="AuditActions.Downloaded"/>) to the audit trail, in a
+    /// context of its own so no pending change rides along.
+    /// </summary>
+    public async Task RecordEventAsync(string action, string recordType, string recordId, string detail, CancellationToken ct, string field = "Detail")
     {
         await using var scope = scopes.CreateAsyncScope();
         var auditDb = scope.ServiceProvider.GetRequiredService<LiaisonDbContext>();
@@ -166,10 +183,10 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
             Timestamp = db.Clock.GetUtcNow().UtcDateTime,
             UserId = user.Id,
             UserName = user.Name,
-            Action = AuditActions.AccessDenied,
+            Action = action,
             RecordType = recordType,
             RecordId = recordId,
-            Changes = AuditEntry.Serialize([new FieldChange("Reason", null, reason)]),
+            Changes = AuditEntry.Serialize([new FieldChange(field, null, detail)]),
             CorrelationId = user.CorrelationId,
         });
         await auditDb.SaveChangesAsync(ct);

@@ -455,4 +455,63 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var page = await web.UploadAsync(form, "file", "log.csv", bad, "form[action*='Upload']");
         Assert.Contains("Agency \"Nowhere Agency\" is not in the directory.", page.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Spend_per_agency_and_fiscal_year_counts_terms_by_their_billing_and_procurement_by_its_approval()
+    {
+        using var manager = await app.ApiAsync(TestData.Manager);
+        var (_, product) = await VendorAsync(manager, "Spend Systems", "Ledger");
+        async Task LogAsync(string start, string end, decimal cost, string billing, string status = "Paid")
+        {
+            var created = await manager.PostAsJsonAsync("/api/v1/renewals", new
+            {
+                productId = product,
+                agencyId = app.Ids.Revenue,
+                termStart = start,
+                termEnd = end,
+                cost,
+                billingPeriod = billing,
+                vendorNoticeDays = 0,
+                leadTimeDays = 0,
+                status,
+            });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        }
+        // FY2040 runs July 2039 to June 2040 (the fiscal year starts in July here).
+        await LogAsync("2038-07-01", "2039-06-30", 1000m, "Annual");
+        await LogAsync("2039-07-01", "2040-06-30", 1200m, "Annual");
+        await LogAsync("2039-01-01", "2039-12-31", 100m, "Monthly"); // six months in each year
+        await LogAsync("2039-08-01", "2040-07-31", 5000m, "Annual", "Cancelled");
+        var request = await manager.PostAsJsonAsync("/api/v1/procurement", new
+        {
+            agencyId = app.Ids.Revenue,
+            title = "Spend test servers",
+            requestedBy = "Mona Manager",
+            estimatedCost = 900m,
+            status = "Approved",
+            approverPersonId = app.Ids.StaffPerson,
+            approvedOn = "2039-09-01",
+            quotes = new[] { new { vendor = "A", amount = 500m, quotedOn = "2039-08-01" }, new { vendor = "B", amount = 450m, quotedOn = "2039-08-02" } },
+        });
+        Assert.True(request.StatusCode == HttpStatusCode.Created, await request.Content.ReadAsStringAsync());
+
+        var report = await manager.GetJsonAsync("/api/v1/renewals/spend?fiscalYear=2040");
+        Assert.Equal("2039-07-01", report.GetProperty("from").GetString());
+        var revenue = Assert.Single(report.GetProperty("agencies").EnumerateArray(), a => a.GetProperty("agencyId").GetInt32() == app.Ids.Revenue);
+        Assert.Equal(1800m, revenue.GetProperty("renewals").GetDecimal());
+        Assert.Equal(1600m, revenue.GetProperty("renewalsBefore").GetDecimal());
+        Assert.Equal(450m, revenue.GetProperty("procurement").GetDecimal());
+        Assert.Equal(650m, revenue.GetProperty("change").GetDecimal());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.GetAsync("/api/v1/renewals/spend?fiscalYear=99999")).StatusCode);
+
+        using var web = await app.SignedInAsync(TestData.Manager);
+        var page = await web.GetAsync("/Renewals/Spend?fiscalYear=2040");
+        Assert.Equal("Spend by agency, FY2040", page.Heading);
+        var row = page.Document.QuerySelectorAll("table:not([data-chart]) tbody tr").Single(r => r.TextContent.Contains("Department of Revenue", StringComparison.Ordinal));
+        Assert.Contains("+$650", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.Document.QuerySelectorAll("table[data-chart='bar'] td[data-value]"),
+            td => decimal.Parse(td.GetAttribute("data-value")!, System.Globalization.CultureInfo.InvariantCulture) == 2250m);
+        using var agency = await app.ApiAsync(TestData.RevenueUser);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agency.GetAsync("/api/v1/renewals/spend")).StatusCode);
+    }
 }
