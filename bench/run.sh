@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Liaison's benchmark (not a test): fills a database to ten times a state's size (200 agencies,
-# 20,000 people, 500,000 interactions, 10,000 initiatives with 200,000 status updates, 20,000 quick wins), then loads
+# 20,000 people, 500,000 interactions, 10,000 initiatives with 200,000 status updates, 20,000 quick wins, 5,000 vendors
+# with 10,000 products and 50,000 renewals), then loads
 # the main pages and API lists with wrk at 16 connections and prints requests per second and p50/p95/p99 latency next
 # to the same stack's minimal page (one query, one small table, rendered by Razor) measured in the same run; and times
 # a 10,000-row portfolio import through the API, first as new initiatives, then again as updates.
@@ -45,7 +46,7 @@ fi
 if [ -n "${BENCH_DATA:-}" ] && { [ -f "$data/liaison.db" ] || [ -f "$data/postgres-filled" ]; }; then
   echo "Reusing the filled database (${BENCH_DATABASE:-Sqlite})"
 else
-echo "Filling the database (demo data, then 200 agencies, 20,000 people, 500,000 interactions, 10,000 initiatives, 200,000 updates, 20,000 quick wins) ..."
+echo "Filling the database (demo data, then 200 agencies, 20,000 people, 500,000 interactions, 10,000 initiatives, 200,000 updates, 20,000 quick wins, 5,000 vendors, 50,000 renewals) ..."
 (cd "$root/src/Liaison.Web" && dotnet "$app" seed-benchmark --demo --agencies 200 --people 20000 --interactions 500000)
 [ "${BENCH_DATABASE:-Sqlite}" = "Postgres" ] && touch "$data/postgres-filled"
 fi
@@ -123,6 +124,11 @@ results+=("$(measure "API quick wins list" api /api/v1/quick-wins p95)")
 results+=("$(measure "Scoreboard (all agencies)" page /Scoreboard p95-100)")
 results+=("$(measure "Scoreboard, sorted by late actions" page "/Scoreboard?sort=late-actions&desc=true" p95-100)")
 results+=("$(measure "API scoreboard" api /api/v1/scoreboard p95-100)")
+results+=("$(measure "Renewal log" page /Renewals p95)")
+results+=("$(measure "Renewal log, one agency, all statuses" page "/Renewals?agencyId=$agency&status=all" p95)")
+results+=("$(measure "Renewal calendar" page /Renewals/Calendar p95)")
+results+=("$(measure "API renewal log" api /api/v1/renewals p95)")
+results+=("$(measure "API renewal calendar" api /api/v1/renewals/calendar p95)")
 results+=("$(measure "Search page, a person's name" page "/Search?q=first12" p95)")
 results+=("$(measure "API search, three words" api "/api/v1/search?q=benchmark+agency+12" p95)")
 results+=("$(measure "API search, a word of 520,000 records" api "/api/v1/search?q=benchmark" p95)")

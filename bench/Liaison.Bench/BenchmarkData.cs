@@ -5,6 +5,7 @@ using Liaison.Web.Features.Portfolio.QuickWins;
 using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Relationships.ActionItems;
 using Liaison.Web.Features.Relationships.Interactions;
+using Liaison.Web.Features.Renewals;
 using Liaison.Web.Features.Reporting;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
@@ -20,7 +21,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
 {
     public string Name => "seed-benchmark";
 
-    public string Help => "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000]   fills an empty database for the benchmark";
+    public string Help => "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000] [--vendors 5000] [--renewals 50000]   fills an empty database for the benchmark";
 
     public Task<int> RunAsync(IReadOnlyDictionary<string, string> options, TextWriter output, CancellationToken ct) =>
         SeedAsync(BenchmarkSize.From(options), output, ct);
@@ -79,6 +80,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
         await db.SaveChangesAsync(ct);
         await SeedRelationshipsAsync(size.Interactions, ct);
         await SeedPortfolioAsync(size, ct);
+        await SeedRenewalsAsync(size, ct);
         await SeedScoreboardHistoryAsync(ct);
         // As a database that has lived with its data would be: statistics gathered and the visibility map set, rather
         // than autovacuum still catching up with a bulk load while the benchmark measures.
@@ -87,7 +89,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
         await log.WriteLineAsync($"Benchmark data: {await db.Agencies.CountAsync(ct)} agencies, {await db.People.CountAsync(ct)} people, " +
             $"{await db.Interactions.CountAsync(ct)} interactions, {await db.ActionItems.CountAsync(ct)} action items, " +
             $"{await db.Initiatives.CountAsync(ct)} initiatives, {await db.InitiativeUpdates.CountAsync(ct)} status updates, " +
-            $"{await db.QuickWins.CountAsync(ct)} quick wins.");
+            $"{await db.QuickWins.CountAsync(ct)} quick wins, {await db.Vendors.CountAsync(ct)} vendors, {await db.Renewals.CountAsync(ct)} renewals.");
         return 0;
     }
 
@@ -208,6 +210,77 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
     }
 
     /// <summary>
+    /// The renewal log at ten times a state's size: vendors with a contact and two products each, and renewals spread
+    /// over the agencies and products, their terms ending from two years ago to two years ahead (a year long, notice 0 to
+    /// 90 days, lead time 30), a fifth renewing tacitly; those whose last safe date has passed mostly ordered or paid,
+    /// the rest at every step of the way. The responsible manager is the agency's primary where it has one.
+    /// </summary>
+    private async Task SeedRenewalsAsync(BenchmarkSize size, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+        string Numbers(int count) => postgres
+            ? $"SELECT generate_series(1, {count}) AS i"
+            : $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count}) SELECT i FROM n";
+        string Days(string day, string days) => postgres ? $"{day} + ({days})" : $"date({day}, ({days}) || ' days')";
+        var today = postgres ? "CURRENT_DATE" : "date('now')";
+        var sql = new List<string>();
+        var vendors = size.Vendors - await db.Vendors.CountAsync(ct);
+        if (vendors > 0)
+        {
+            sql.Add($"""
+                INSERT INTO "Vendors" ("Name", "Address", "Url", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+                SELECT 'Benchmark Vendor ' || i, i || ' Commerce Street, Baton Rouge, LA', 'https://vendor' || i || '.example.com',
+                    'benchmark vendor ' || i || ' https://vendor' || i || '.example.com', {now}, {now}, 1
+                FROM ({Numbers(vendors)}) AS numbers
+                """);
+            sql.Add("""
+                INSERT INTO "VendorContacts" ("VendorId", "Name", "Phone", "Email")
+                SELECT v."Id", 'Contact of ' || v."Name", '225-555-0100', 'sales@vendor' || v."Id" || '.example.com' FROM "Vendors" v WHERE v."Name" LIKE 'Benchmark Vendor %'
+                """);
+            sql.Add("""
+                INSERT INTO "Products" ("VendorId", "Name")
+                SELECT v."Id", p.name FROM "Vendors" v CROSS JOIN (SELECT 'Licences' AS name UNION ALL SELECT 'Support') p WHERE v."Name" LIKE 'Benchmark Vendor %'
+                """);
+        }
+        await RunAsync(sql, ct); // the products first: the renewals spread over them
+        sql.Clear();
+        var renewals = size.Renewals - await db.Renewals.CountAsync(ct);
+        if (renewals > 0 && await db.Products.AnyAsync(ct))
+        {
+            var (minAgency, agencies) = (await db.Agencies.MinAsync(a => a.Id, ct), await db.Agencies.CountAsync(ct));
+            var (minProduct, products) = (await db.Products.MinAsync(p => p.Id, ct), await db.Products.CountAsync(ct));
+            var end = Days(today, "(i * 7919) % 1461 - 730");
+            var notice = "((i % 4) * 30)";
+            var safe = Days(end, $"-({notice} + 30)");
+            // Past its last safe date: ordered (4) or paid (5), now and then lapsed (9); ahead of it: not started to ticket entered (0-3).
+            var status = $"CASE WHEN {safe} < {today} THEN CASE i % 10 WHEN 0 THEN 9 WHEN 1 THEN 4 ELSE 5 END ELSE i % 4 END";
+            sql.Add($"""
+                INSERT INTO "Renewals" ("ProductId", "AgencyId", "RenewalNumber", "PurchaseOrders", "Cost", "BillingPeriod", "TermStart", "TermEnd",
+                    "VendorNoticeDays", "LeadTimeDays", "RenewsTacitly", "Status", "ResponsibleManagerPersonId", "LastSafeDate", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+                SELECT {minProduct} + (i % {products}), {minAgency} + (i % {agencies}), 'RN-' || i, CASE WHEN i % 3 = 0 THEN 'PO' || (100000 + i) END,
+                    1000 + (i * 37) % 90000, 0, {Days(end, "-364")}, {end}, {notice}, 30, {(postgres ? "i % 5 = 0" : "CASE WHEN i % 5 = 0 THEN 1 ELSE 0 END")},
+                    {status},
+                    (SELECT u."PersonId" FROM "AgencyAssignments" a JOIN "AspNetUsers" u ON u."Id" = a."UserId"
+                     WHERE a."AgencyId" = {minAgency} + (i % {agencies}) AND a."Role" = 'Primary' AND a."EndedOn" IS NULL LIMIT 1),
+                    {safe}, 'rn-' || i || CASE WHEN i % 3 = 0 THEN ' po' || (100000 + i) ELSE '' END, {now}, {now}, 1
+                FROM ({Numbers(renewals)}) AS numbers
+                """);
+        }
+        await RunAsync(sql, ct);
+    }
+
+    private async Task RunAsync(List<string> sql, CancellationToken ct)
+    {
+        if (sql.Count == 0)
+            return;
+        await using var write = await db.BeginWriteAsync(ct);
+        foreach (var statement in sql)
+            await db.Database.ExecuteSqlRawAsync(statement, ct);
+        await write.CommitAsync(ct);
+    }
+
+    /// <summary>
     /// Initiatives spread over the agencies (a tenth closed, a quarter of the open ones stale, one in twenty missing its
     /// risks, a fifth with the PMO), each with an equal share of the status updates a fortnight apart, the latest copied
     /// onto the initiative as the application does; and quick wins over two years with one or two contributing staff.
@@ -298,13 +371,13 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
 }
 
 /// <summary>How much the benchmark loads: ten times a state's size by default.</summary>
-internal sealed record BenchmarkSize(int Agencies, int People, int Interactions, int Initiatives, int Updates, int QuickWins)
+internal sealed record BenchmarkSize(int Agencies, int People, int Interactions, int Initiatives, int Updates, int QuickWins, int Vendors = 5000, int Renewals = 50000)
 {
     public static BenchmarkSize From(IReadOnlyDictionary<string, string> options)
     {
         int Read(string name, int fallback) =>
             options.TryGetValue(name, out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new(Read("agencies", 200), Read("people", 20000), Read("interactions", 500000),
-            Read("initiatives", 10000), Read("updates", 200000), Read("quick-wins", 20000));
+            Read("initiatives", 10000), Read("updates", 200000), Read("quick-wins", 20000), Read("vendors", 5000), Read("renewals", 50000));
     }
 }

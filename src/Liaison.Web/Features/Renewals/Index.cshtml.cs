@@ -17,7 +17,11 @@ internal sealed class IndexModel(ListRenewals log, ManageVendors vendors, People
     public RenewalListQuery Query { get; private set; } = new();
     public PagedResult<RenewalRow> Results { get; private set; } = null!;
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
-    public List<SelectListItem> VendorOptions { get; private set; } = [];
+    public string? VendorName { get; private set; }
+
+    /// <summary>This list without the vendor filter, every other filter kept.</summary>
+    public string WithoutVendor => "/Renewals" + QueryString.Create(Request.Query.Where(q => q.Key is not ("vendorId" or "page"))
+        .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
     public List<SelectListItem> ManagerOptions { get; private set; } = [];
     public List<SelectListItem> StatusOptions { get; private set; } = [];
     public List<SelectListItem> DueOptions { get; private set; } = [];
@@ -41,7 +45,7 @@ internal sealed class IndexModel(ListRenewals log, ManageVendors vendors, People
         Results = results.Value!;
         AgencyOptions = (await options.AgenciesAsync(ct)).Selecting(query.AgencyId);
         ManagerOptions = (await options.ManagersAsync(ct)).Selecting(query.ManagerPersonId);
-        VendorOptions = Options.Of(await vendors.VendorChoicesAsync(ct)).Selecting(query.VendorId);
+        VendorName = query.VendorId is { } vendorId ? (await vendors.GetAsync(vendorId, ct)).Value?.Name : null;
         StatusOptions = Statuses.Selecting(query.Status ?? "");
         DueOptions = new[] { new SelectListItem("Any date", ""), new SelectListItem($"Due within {RenewalDates.DueSoonDays} days or past", "soon"),
             new SelectListItem("Past the last safe date", "overdue") }.Selecting(query.Due ?? "");

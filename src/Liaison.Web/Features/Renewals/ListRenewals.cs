@@ -27,10 +27,20 @@ internal sealed record RenewalListQuery(
     int PageSize = Paging.DefaultPageSize) : IListQuery;
 
 /// <summary>A line of the log in the handbook's layout: vendor with contact, product, this term, and the term before.</summary>
-internal sealed record RenewalRow(int Id, int VendorId, string Vendor, string? VendorContact, string? VendorPhone, string? VendorEmail, string Product,
+internal sealed record RenewalRow(int Id, int VendorId, string Vendor, [property: System.Text.Json.Serialization.JsonIgnore] string? VendorContactLine, string Product,
     int AgencyId, string Agency, string? RenewalNumber, string? PurchaseOrders, decimal? Cost, BillingPeriod BillingPeriod, DateOnly TermStart,
     DateOnly TermEnd, DateOnly LastSafeDate, bool RenewsTacitly, RenewalStatus Status, string? Manager, string? PreviousRenewalNumber,
-    string? PreviousPurchaseOrders, decimal? PreviousCost, int VendorNoticeDays, int LeadTimeDays);
+    string? PreviousPurchaseOrders, decimal? PreviousCost, int VendorNoticeDays, int LeadTimeDays)
+{
+    /// <summary>The vendor's first contact: name, phone and email, read as one line (one subquery per row, not three).</summary>
+    public string? VendorContact => Part(0);
+
+    public string? VendorPhone => Part(1);
+
+    public string? VendorEmail => Part(2);
+
+    private string? Part(int index) => VendorContactLine?.Split('\n') is { } parts && parts.Length > index && parts[index].Length > 0 ? parts[index] : null;
+}
 
 /// <summary>The renewal log as provider staff read it: filtered, sorted, paged, and exported.</summary>
 internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock, SiteSettings settings)
@@ -141,9 +151,7 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
 
     private static IQueryable<RenewalRow> Rows(IQueryable<Renewal> renewals) => renewals.Select(r => new RenewalRow(r.Id, r.Product!.VendorId,
         r.Product.Vendor!.Name,
-        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefault(),
-        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Phone).FirstOrDefault(),
-        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Email).FirstOrDefault(),
+        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Name + "\n" + (c.Phone ?? "") + "\n" + (c.Email ?? "")).FirstOrDefault(),
         r.Product.Name, r.AgencyId, r.Agency!.Name, r.RenewalNumber, r.PurchaseOrders, r.Cost, r.BillingPeriod, r.TermStart, r.TermEnd,
         r.LastSafeDate, r.RenewsTacitly, r.Status,
         r.ResponsibleManager == null ? null : r.ResponsibleManager.FirstName + " " + r.ResponsibleManager.LastName,

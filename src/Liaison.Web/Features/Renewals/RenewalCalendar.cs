@@ -39,10 +39,10 @@ internal sealed record RenewalCalendarQuery(string? Month = null, int? AgencyId 
 /// The renewal calendar by month: each open renewal's last safe date and each term's end (a term given up or cancelled
 /// has none to watch). Internal to the provider, as the log.
 /// </summary>
-internal sealed class RenewalCalendar(LiaisonDbContext db, AccessRule access, OrganisationClock clock)
+internal sealed class RenewalCalendar(LiaisonDbContext db, AccessRule access, OrganisationClock clock, DerivedCache cache)
 {
-    /// <summary>At most this many dates are named in a month (each day still counts them all; a day lists all of its own).</summary>
-    public const int Named = 400;
+    /// <summary>The grid names this many dates of each kind a day (it counts them all; a day chosen lists all of its own).</summary>
+    public const int PerDay = 4;
 
     public const string MonthMessage = "Give a month such as 2027-03, between 1901 and 2199.";
 
@@ -65,6 +65,13 @@ internal sealed class RenewalCalendar(LiaisonDbContext db, AccessRule access, Or
             return Result<RenewalMonth>.Invalid(nameof(query.Month), MonthMessage);
         var last = first.AddMonths(1).AddDays(-1);
         var day = query.Day is { } d && d >= first && d <= last ? d : (DateOnly?)null;
+        // A month of the calendar changes only when a renewal does: kept until the next save on any instance.
+        return Result<RenewalMonth>.Ok(await cache.GetAsync($"renewal-calendar:{first:yyyy-MM}:{query.AgencyId}:{query.ManagerPersonId}:{day:yyyy-MM-dd}",
+            () => ComputeAsync(query, first, last, day, ct)));
+    }
+
+    private async Task<RenewalMonth> ComputeAsync(RenewalCalendarQuery query, DateOnly first, DateOnly last, DateOnly? day, CancellationToken ct)
+    {
         var renewals = db.Renewals.AsNoTracking();
         if (query.AgencyId is { } agency)
             renewals = renewals.Where(r => r.AgencyId == agency);
@@ -73,17 +80,19 @@ internal sealed class RenewalCalendar(LiaisonDbContext db, AccessRule access, Or
         var safe = renewals.Where(r => !RenewalDates.SettledStatuses.Contains(r.Status) && r.LastSafeDate >= first && r.LastSafeDate <= last);
         var ends = renewals.Where(r => r.Status != RenewalStatus.Cancelled && r.Status != RenewalStatus.NotRenewing && r.TermEnd >= first && r.TermEnd <= last);
 
+        // Each date of the month as (day, id), small and from the indexes: the counts per day, and which to name.
+        var safeKeys = await safe.Select(r => new { On = r.LastSafeDate, r.Id }).ToListAsync(ct);
+        var endKeys = await ends.Select(r => new { On = r.TermEnd, r.Id }).ToListAsync(ct);
         var counts = new Dictionary<DateOnly, int>();
-        foreach (var c in await safe.GroupBy(r => r.LastSafeDate).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            counts[c.Key] = c.Count;
-        foreach (var c in await ends.GroupBy(r => r.TermEnd).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            counts[c.Key] = counts.GetValueOrDefault(c.Key) + c.Count;
-
-        var dates = await DatesAsync(safe, ends, Named, ct);
+        foreach (var key in safeKeys.Concat(endKeys))
+            counts[key.On] = counts.GetValueOrDefault(key.On) + 1;
+        var namedSafe = safeKeys.GroupBy(k => k.On).SelectMany(g => g.OrderBy(k => k.Id).Take(PerDay)).Select(k => k.Id).ToList();
+        var namedEnds = endKeys.GroupBy(k => k.On).SelectMany(g => g.OrderBy(k => k.Id).Take(PerDay)).Select(k => k.Id).ToList();
+        var dates = await DatesAsync(safe.Where(r => namedSafe.Contains(r.Id)), ends.Where(r => namedEnds.Contains(r.Id)), namedSafe.Count + namedEnds.Count, ct);
         var dayDates = day is { } one
             ? await DatesAsync(safe.Where(r => r.LastSafeDate == one), ends.Where(r => r.TermEnd == one), 2000, ct)
             : [];
-        return Result<RenewalMonth>.Ok(new RenewalMonth(first, counts, dates, day, dayDates));
+        return new RenewalMonth(first, counts, dates, day, dayDates);
     }
 
     private static async Task<List<RenewalDate>> DatesAsync(IQueryable<Renewal> safe, IQueryable<Renewal> ends, int take, CancellationToken ct)
@@ -94,8 +103,7 @@ internal sealed class RenewalCalendar(LiaisonDbContext db, AccessRule access, Or
         var endDates = await ends.OrderBy(r => r.TermEnd).ThenBy(r => r.Id).Take(take)
             .Select(r => new RenewalDate(r.TermEnd, RenewalDateKind.TermEnd, r.Id, r.Product!.Name, r.Agency!.Acronym ?? r.Agency.Name, r.Status, r.RenewsTacitly))
             .ToListAsync(ct);
-        return safeDates.Concat(endDates).OrderBy(d => d.On).ThenBy(d => d.Kind).ThenBy(d => d.Product, StringComparer.CurrentCultureIgnoreCase)
-            .Take(take).ToList();
+        return safeDates.Concat(endDates).OrderBy(d => d.On).ThenBy(d => d.Kind).ThenBy(d => d.RenewalId).Take(take).ToList();
     }
 }
 

@@ -40,7 +40,7 @@ internal sealed record RenewalDto(int Id, int ProductId, string? Product, int? V
 /// <summary>A day of the renewal calendar and how many dates fall on it.</summary>
 internal sealed record RenewalDayCount(DateOnly Day, int Count);
 
-/// <summary>A month of the renewal calendar: the count per day (every date), the dates named (at most <see cref="RenewalCalendar.Named"/>), and the chosen day's in full.</summary>
+/// <summary>A month of the renewal calendar: the count per day (every date), the first dates of each day (<see cref="RenewalCalendar.PerDay"/> of each kind), and the chosen day's in full.</summary>
 internal sealed record RenewalMonthDto(DateOnly Month, int Total, IReadOnlyList<RenewalDayCount> Days, IReadOnlyList<RenewalDate> Dates, DateOnly? Day,
     IReadOnlyList<RenewalDate> DayDates)
 {

@@ -101,10 +101,6 @@ internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, List
         return await Edits.SaveAsync(db, vendor, input.Version ?? 0, input, VendorInput.From, input.ApplyTo, nameof(Vendor), id, ct);
     }
 
-    /// <summary>Every vendor by name, for the log's filter.</summary>
-    public async Task<IReadOnlyList<NamedRef>> VendorChoicesAsync(CancellationToken ct) =>
-        MaySee ? await db.Vendors.AsNoTracking().OrderBy(v => v.Name).Select(v => new NamedRef(v.Id, v.Name)).ToListAsync(ct) : [];
-
     /// <summary>The vendor's products, "Vendor — Product", for the renewal form's choice.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> ProductChoicesAsync(CancellationToken ct) =>
         MaySee
