@@ -158,5 +158,11 @@ internal sealed class RenewalsDemo(LiaisonDbContext db, OrganisationClock clock)
             db.ProcurementRequests.Add(request);
         }
         await db.SaveChangesAsync(ct);
+        // Raised some days before they reached their column, as a board in use would show them.
+        foreach (var request in db.ChangeTracker.Entries<Procurement.ProcurementRequest>().Select(e => e.Entity).ToList())
+        {
+            var raised = clock.ToUtc(request.StatusSince.AddDays(-(int)request.Status * 4 - random.Next(0, 5)).ToDateTime(new TimeOnly(10, 0)));
+            await db.ProcurementRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, raised), ct);
+        }
     }
 }
