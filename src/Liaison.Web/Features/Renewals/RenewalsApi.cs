@@ -56,6 +56,7 @@ internal static class RenewalsApi
         vendors.MapGet("/", ListVendorsAsync).WithSummary("The vendors (search, sort=name, desc, page, pageSize); provider users only");
         vendors.MapGet("/export", ExportVendorsAsync).WithSummary("The vendors as filtered (format=csv, the default, or xlsx)");
         vendors.MapGet("/{id:int}", GetVendorAsync).WithSummary("One vendor with its contacts and products");
+        vendors.MapGet("/{id:int}/usage", VendorUsageAsync).WithSummary("Each of the vendor's products and the agencies that use it (a term not ended, or ended within the year; not cancelled or given up)");
         vendors.MapPost("/", CreateVendorAsync).WithSummary("Add a vendor with its contacts and products (administrators and relationship managers)");
         vendors.MapPut("/{id:int}", UpdateVendorAsync)
             .WithSummary("Edit a vendor: contacts and products are matched by id (a row without one is new; a contact left out is removed); a stale version is answered 409");
@@ -85,6 +86,10 @@ internal static class RenewalsApi
     private static Task<Results<Download, ProblemHttpResult>> ExportVendorsAsync([AsParameters] VendorListQuery query, string? format, ManageVendors vendors,
         CancellationToken ct) =>
         TableExport.AnswerAsync(format, f => vendors.ExportAsync(query, f, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<ProductUsage>>, ProblemHttpResult>> VendorUsageAsync(int id, ManageVendors vendors,
+        Platform.Time.OrganisationClock clock, CancellationToken ct) =>
+        (await vendors.UsageAsync(id, clock.Today, ct)).ToOk(usage => usage);
 
     private static async Task<Results<VersionedOk<VendorDto>, ProblemHttpResult>> GetVendorAsync(int id, ManageVendors vendors, CancellationToken ct) =>
         (await vendors.GetAsync(id, ct)).ToVersioned(VendorDto.From, v => v.Version);

@@ -394,6 +394,10 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
         var vendor = await app.WithDbAsync(db => db.Vendors.Include(v => v.Contacts).Include(v => v.Products).SingleAsync(v => v.Name == "Pelican Data"));
         Assert.Equal("Pat Pelican", Assert.Single(vendor.Contacts).Name);
         Assert.Equal("Archive vault", Assert.Single(vendor.Products).Name);
+        var usage = Assert.Single((await manager.GetJsonAsync($"/api/v1/vendors/{vendor.Id}/usage")).EnumerateArray());
+        Assert.Equal(["Department of Revenue"], usage.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        using (var web = await app.SignedInAsync(TestData.Manager))
+            Assert.Contains("Who uses its products", (await web.GetAsync($"/Vendors/Edit/{vendor.Id}")).Text, StringComparison.Ordinal);
         var rows = (await manager.GetJsonAsync("/api/v1/renewals?status=all&search=RN-26-001")).GetProperty("items");
         var current = Assert.Single(rows.EnumerateArray());
         // This year beside last year, as the form shows it; the last safe date from the notice and lead time.

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Liaison.Web.Features.Renewals.Vendors;
 
 /// <summary>Adds a vendor (no id) or shows and edits one: its company details, contacts and products, and its history.</summary>
-internal sealed class EditModel(ManageVendors vendors, RecordHistory history) : PageModel
+internal sealed class EditModel(ManageVendors vendors, RecordHistory history, Platform.Time.OrganisationClock clock) : PageModel
 {
     /// <summary>Blank rows offered after the filled ones, for a new contact or product.</summary>
     private const int BlankRows = 2;
@@ -20,6 +20,7 @@ internal sealed class EditModel(ManageVendors vendors, RecordHistory history) : 
     public string Heading => Id is null ? "Add a vendor" : CanEdit ? $"Edit {Input.Name}" : Input.Name;
     public ConflictInfo? Conflict { get; private set; }
     public IReadOnlyList<HistoryEntry>? History { get; private set; }
+    public IReadOnlyList<ProductUsage> Usage { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -33,6 +34,7 @@ internal sealed class EditModel(ManageVendors vendors, RecordHistory history) : 
                 return refusal;
             Input = VendorInput.From(vendor.Value!);
             History = await history.ForAsync(nameof(Vendor), existing.ToString(CultureInfo.InvariantCulture), ct);
+            Usage = (await vendors.UsageAsync(existing, clock.Today, ct)).Value ?? [];
         }
         else if (!CanEdit)
         {

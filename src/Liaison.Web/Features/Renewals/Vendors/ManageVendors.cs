@@ -15,6 +15,9 @@ internal sealed record VendorRow(int Id, string Name, string? Url, string? First
 /// The vendors of the renewal log: the list, one vendor with its contacts and products, adding and editing. Provider
 /// staff read them; administrators and relationship managers write them. Agency users never reach them.
 /// </summary>
+/// <summary>A product of a vendor and the agencies that use it.</summary>
+internal sealed record ProductUsage(int ProductId, string Product, IReadOnlyList<NamedRef> Agencies);
+
 internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<Vendor>> Sorts = new Dictionary<string, SortOrder<Vendor>>
@@ -70,6 +73,25 @@ internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, List
         var vendor = await db.Vendors.AsNoTracking().Include(v => v.Contacts).Include(v => v.Products).AsSplitQuery()
             .FirstOrDefaultAsync(v => v.Id == id, ct);
         return vendor is null ? Result<Vendor>.NotFound() : Result<Vendor>.Ok(vendor);
+    }
+
+    /// <summary>
+    /// Each of the vendor's products and the agencies that use it: those with a term of it not yet ended or ended within
+    /// the last year, neither cancelled nor given up.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ProductUsage>>> UsageAsync(int id, DateOnly today, CancellationToken ct)
+    {
+        if (!MaySee || !await db.Vendors.AnyAsync(v => v.Id == id, ct))
+            return Result<IReadOnlyList<ProductUsage>>.NotFound();
+        var since = today.AddYears(-1);
+        var uses = await db.Set<Renewal>().AsNoTracking()
+            .Where(r => r.Product!.VendorId == id && r.TermEnd >= since && r.Status != RenewalStatus.Cancelled && r.Status != RenewalStatus.NotRenewing)
+            .Select(r => new { r.ProductId, r.AgencyId, Agency = r.Agency!.Name }).Distinct().ToListAsync(ct);
+        var products = await db.Products.AsNoTracking().Where(p => p.VendorId == id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
+        return Result<IReadOnlyList<ProductUsage>>.Ok(products.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(p => new ProductUsage(p.Id, p.Name, uses.Where(u => u.ProductId == p.Id).OrderBy(u => u.Agency, StringComparer.CurrentCultureIgnoreCase)
+                .Select(u => new NamedRef(u.AgencyId, u.Agency)).ToList()))
+            .ToList());
     }
 
     public async Task<Result<Vendor>> CreateAsync(VendorInput input, CancellationToken ct)
