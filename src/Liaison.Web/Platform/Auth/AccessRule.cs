@@ -83,7 +83,6 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
 
     public bool CanCreatePeople => user.IsAdministrator || user.IsInRole(Roles.RelationshipManager);
 
-    /// <summary>The provider's shared reference records that no one agency owns (the renewal log's vendors): administrators and relationship managers.</summary>
     /// <summary>The agency an agency's user speaks for (their own), or null for everyone else.</summary>
     public int? OwnAgencyId => user.IsAgencyUser ? user.AgencyId : null;
 
@@ -94,6 +93,7 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
     public async Task<bool> CanRaiseRequestsAsync(CancellationToken ct) =>
         user.IsAgencyUser ? user.AgencyId is not null : user.IsAdministrator || (await AssignedAgenciesAsync(ct)).Count > 0;
 
+    /// <summary>The provider's shared reference records that no one agency owns (the renewal log's vendors): administrators and relationship managers.</summary>
     public bool CanManageVendors => user.IsProviderUser && (user.IsAdministrator || user.IsInRole(Roles.RelationshipManager));
 
     /// <summary>The signed-in member of staff's directory entry: the usual attendee or owner of what they start. Null for others.</summary>
