@@ -123,6 +123,9 @@ internal static class RenewalDates
     /// <summary>The open statuses as SQL, for the partial index the log's default order reads (the same in SQLite and PostgreSQL).</summary>
     public static string OpenFilter => $"\"Status\" IN ({string.Join(", ", OpenStatuses.Select(s => (int)s))})";
 
+    /// <summary>Given up: cancelled or not to be renewed. Its term end is no date to watch, and no agency uses the product through it.</summary>
+    public static readonly RenewalStatus[] GivenUpStatuses = [RenewalStatus.Cancelled, RenewalStatus.NotRenewing];
+
     /// <summary>A renewal is "due" when it is open and its last safe date is this close, or passed.</summary>
     public const int DueSoonDays = 30;
 

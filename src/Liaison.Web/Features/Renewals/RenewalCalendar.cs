@@ -78,7 +78,7 @@ internal sealed class RenewalCalendar(LiaisonDbContext db, AccessRule access, Or
         if (query.ManagerPersonId is { } manager)
             renewals = renewals.Where(r => r.ResponsibleManagerPersonId == manager);
         var safe = renewals.Where(r => !RenewalDates.SettledStatuses.Contains(r.Status) && r.LastSafeDate >= first && r.LastSafeDate <= last);
-        var ends = renewals.Where(r => r.Status != RenewalStatus.Cancelled && r.Status != RenewalStatus.NotRenewing && r.TermEnd >= first && r.TermEnd <= last);
+        var ends = renewals.Where(r => !RenewalDates.GivenUpStatuses.Contains(r.Status) && r.TermEnd >= first && r.TermEnd <= last);
 
         // Each date of the month as (day, id), small and from the indexes: the counts per day, and which to name.
         var safeKeys = await safe.Select(r => new { On = r.LastSafeDate, r.Id }).ToListAsync(ct);
@@ -121,7 +121,7 @@ internal sealed class RenewalsCalendarSource(LiaisonDbContext db, OrganisationCl
         var backedUp = db.AgenciesBackedUpByPerson(personId);
         var renewals = await db.Renewals.AsNoTracking().IgnoreQueryFilters()
             .Where(r => (r.ResponsibleManagerPersonId == personId || backedUp.Contains(r.AgencyId))
-                && r.Status != RenewalStatus.Cancelled && r.Status != RenewalStatus.NotRenewing && r.TermEnd >= from)
+                && !RenewalDates.GivenUpStatuses.Contains(r.Status) && r.TermEnd >= from)
             .OrderBy(r => r.LastSafeDate).Take(500)
             .Select(r => new { r.Id, r.LastSafeDate, r.TermEnd, r.Status, r.RenewsTacitly, r.Version, r.UpdatedAt, Product = r.Product!.Name, Agency = r.Agency!.Name })
             .ToListAsync(ct);

@@ -19,6 +19,8 @@ internal sealed class RenewalDigest(LiaisonDbContext db, SiteSettings settings, 
     /// <summary>At most this many lines: the digest points to the log, it does not replace it.</summary>
     private const int Shown = 15;
 
+    private static readonly ILookup<int, DigestSection> NoReminders = Array.Empty<DigestSection>().ToLookup(_ => 0);
+
     private readonly Dictionary<int, List<RenewalReminder>> _pending = [];
 
     public int Order => 50;
@@ -30,7 +32,7 @@ internal sealed class RenewalDigest(LiaisonDbContext db, SiteSettings settings, 
         var organisation = await settings.GetAsync(ct);
         var offsets = organisation.RenewalReminderOffsets;
         if (staff.Count == 0)
-            return Array.Empty<(int, DigestSection)>().ToLookup(s => s.Item1, s => s.Item2);
+            return NoReminders;
         var horizon = today.AddDays(offsets.Count > 0 ? offsets[0] : 0);
         var renewals = await db.Renewals.AsNoTracking().IgnoreQueryFilters()
             .Where(r => !RenewalDates.SettledStatuses.Contains(r.Status) && r.LastSafeDate <= horizon)
@@ -50,7 +52,7 @@ internal sealed class RenewalDigest(LiaisonDbContext db, SiteSettings settings, 
             })
             .ToListAsync(ct);
         if (renewals.Count == 0)
-            return Array.Empty<(int, DigestSection)>().ToLookup(s => s.Item1, s => s.Item2);
+            return NoReminders;
 
         var usersByPerson = staff.Where(r => r.PersonId is not null).ToLookup(r => r.PersonId!.Value, r => r.UserId);
         var staffIds = staff.Select(r => r.UserId).ToHashSet();

@@ -36,7 +36,7 @@ internal sealed record SpendReport(int FiscalYear, DateOnly From, DateOnly To, I
 /// </summary>
 internal sealed class RenewalSpend(LiaisonDbContext db, AccessRule access, SiteSettings settings, OrganisationClock clock)
 {
-    private static readonly RenewalStatus[] NoSpend = [RenewalStatus.Cancelled, RenewalStatus.NotRenewing, RenewalStatus.Lapsed];
+    private static readonly RenewalStatus[] NoSpend = [.. RenewalDates.GivenUpStatuses, RenewalStatus.Lapsed];
 
     public bool MaySee => access.CanSeeProviderRecords;
 

@@ -27,6 +27,9 @@ internal static class FileCheck
 
     public const string Accepted = "PDF, PNG, JPEG, Word, Excel or PowerPoint";
 
+    /// <summary>What a file over <see cref="MaxBytes"/> is told, wherever it is refused (before reading it, or here).</summary>
+    public static string TooLargeMessage => $"The file is larger than {MaxBytes / 1024 / 1024} MB.";
+
     private static readonly Dictionary<string, (string Kind, string ContentType)> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = ("pdf", "application/pdf"),
@@ -61,7 +64,7 @@ internal static class FileCheck
         if (content.Length == 0)
             return (null, "The file is empty.");
         if (content.Length > MaxBytes)
-            return (null, $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+            return (null, TooLargeMessage);
         if (!Extensions.TryGetValue(Path.GetExtension(name), out var expected))
             return (null, $"Attach a {Accepted} file; \"{Path.GetExtension(name)}\" files are not accepted.");
         var actual = Recognise(content);

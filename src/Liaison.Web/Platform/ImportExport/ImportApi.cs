@@ -58,8 +58,8 @@ internal static class ImportApi
         return outcome.IsOk ? TypedResults.Ok(outcome.Value) : outcome.Problem();
     }
 
-    /// <summary>The answer for a file larger than Liaison reads, saying what was too large.</summary>
-    private static ProblemHttpResult TooLarge(int status, string message) => TypedResults.Problem(
+    /// <summary>The answer for a file larger than Liaison reads, saying what was too large (imports and attachments alike).</summary>
+    internal static ProblemHttpResult TooLarge(int status, string message) => TypedResults.Problem(
         title: "The file is too large", detail: message, statusCode: status,
         extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [message] } });
 }

@@ -31,7 +31,7 @@ internal sealed class DetailsModel(ManageProcurement procurement, RecordHistory 
         if (file is null || file.Length == 0)
             ModelState.AddModelError("file", "Choose a file to attach.");
         else if (file.Length > Platform.Files.FileCheck.MaxBytes)
-            ModelState.AddModelError("file", $"The file is larger than {Platform.Files.FileCheck.MaxBytes / 1024 / 1024} MB.");
+            ModelState.AddModelError("file", Platform.Files.FileCheck.TooLargeMessage);
         else
         {
             using var buffer = new MemoryStream();

@@ -82,9 +82,7 @@ internal static class ProcurementApi
         ManageProcurement procurement, CancellationToken ct)
     {
         if (file.Length > Platform.Files.FileCheck.MaxBytes)
-            return TypedResults.Problem(title: "The file is too large", detail: $"The file is larger than {Platform.Files.FileCheck.MaxBytes / 1024 / 1024} MB.",
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [$"The file is larger than {Platform.Files.FileCheck.MaxBytes / 1024 / 1024} MB."] } });
+            return Platform.ImportExport.ImportApi.TooLarge(StatusCodes.Status413PayloadTooLarge, Platform.Files.FileCheck.TooLargeMessage);
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var attached = await procurement.AttachAsync(id, file.FileName, buffer.ToArray(), @internal == true, ct);

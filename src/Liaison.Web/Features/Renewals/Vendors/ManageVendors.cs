@@ -85,7 +85,7 @@ internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, List
             return Result<IReadOnlyList<ProductUsage>>.NotFound();
         var since = today.AddYears(-1);
         var uses = await db.Set<Renewal>().AsNoTracking()
-            .Where(r => r.Product!.VendorId == id && r.TermEnd >= since && r.Status != RenewalStatus.Cancelled && r.Status != RenewalStatus.NotRenewing)
+            .Where(r => r.Product!.VendorId == id && r.TermEnd >= since && !RenewalDates.GivenUpStatuses.Contains(r.Status))
             .Select(r => new { r.ProductId, r.AgencyId, Agency = r.Agency!.Name }).Distinct().ToListAsync(ct);
         var products = await db.Products.AsNoTracking().Where(p => p.VendorId == id).Select(p => new { p.Id, p.Name }).ToListAsync(ct);
         return Result<IReadOnlyList<ProductUsage>>.Ok(products.OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
