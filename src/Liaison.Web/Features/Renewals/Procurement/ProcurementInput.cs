@@ -108,18 +108,14 @@ internal sealed class ProcurementInput : IVersionedInput
         r.PurchaseOrder = Validation.Clean(PurchaseOrder);
         r.ReceivedOn = ReceivedOn;
         r.DocumentationComplete = DocumentationComplete;
-        var quotes = Quotes.Where(q => !q.IsBlank).ToList();
-        r.Quotes.RemoveAll(existing => quotes.All(q => q.Id != existing.Id));
-        foreach (var row in quotes)
-        {
-            var quote = r.Quotes.FirstOrDefault(q => row.Id is { } id && q.Id == id);
-            if (quote is null)
-                r.Quotes.Add(quote = new ProcurementQuote { RequestId = r.Id });
-            quote.Vendor = row.Vendor!.Trim();
-            quote.Amount = row.Amount!.Value;
-            quote.QuotedOn = row.QuotedOn!.Value;
-            quote.AttachmentId = row.AttachmentId;
-        }
+        ChildRows.Apply(r.Quotes, Quotes.Where(q => !q.IsBlank).ToList(), q => q.Id, row => row.Id, () => new ProcurementQuote { RequestId = r.Id },
+            (quote, row) =>
+            {
+                quote.Vendor = row.Vendor!.Trim();
+                quote.Amount = row.Amount!.Value;
+                quote.QuotedOn = row.QuotedOn!.Value;
+                quote.AttachmentId = row.AttachmentId;
+            });
     }
 }
 

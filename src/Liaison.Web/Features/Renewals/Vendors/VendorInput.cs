@@ -48,26 +48,15 @@ internal sealed class VendorInput : IVersionedInput
         v.Name = Name.Trim();
         v.Address = Validation.Clean(Address);
         v.Url = Validation.Clean(Url);
-        var contacts = Contacts.Where(c => !c.IsBlank).ToList();
-        v.Contacts.RemoveAll(existing => contacts.All(c => c.Id != existing.Id));
-        foreach (var row in contacts)
-        {
-            var contact = v.Contacts.FirstOrDefault(c => row.Id is { } id && c.Id == id);
-            if (contact is null)
-                v.Contacts.Add(contact = new VendorContact { VendorId = v.Id });
-            contact.Name = row.Name!.Trim();
-            contact.Phone = Validation.Clean(row.Phone);
-            contact.Email = Validation.Clean(row.Email);
-        }
-        var products = Products.Where(p => !p.IsBlank).ToList();
-        v.Products.RemoveAll(existing => products.All(p => p.Id != existing.Id));
-        foreach (var row in products)
-        {
-            var product = v.Products.FirstOrDefault(p => row.Id is { } id && p.Id == id);
-            if (product is null)
-                v.Products.Add(product = new Product { VendorId = v.Id });
-            product.Name = row.Name!.Trim();
-        }
+        ChildRows.Apply(v.Contacts, Contacts.Where(c => !c.IsBlank).ToList(), c => c.Id, row => row.Id, () => new VendorContact { VendorId = v.Id },
+            (contact, row) =>
+            {
+                contact.Name = row.Name!.Trim();
+                contact.Phone = Validation.Clean(row.Phone);
+                contact.Email = Validation.Clean(row.Email);
+            });
+        ChildRows.Apply(v.Products, Products.Where(p => !p.IsBlank).ToList(), p => p.Id, row => row.Id, () => new Product { VendorId = v.Id },
+            (product, row) => product.Name = row.Name!.Trim());
     }
 }
 
