@@ -43,7 +43,7 @@ internal sealed record RenewalRow(int Id, int VendorId, string Vendor, [property
 }
 
 /// <summary>The renewal log as provider staff read it: filtered, sorted, paged, and exported.</summary>
-internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock, SiteSettings settings)
+internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock, SiteSettings settings, RenewalNames names)
 {
     public const int FirstFiscalYear = 1901;
     public const int LastFiscalYear = 2199;
@@ -69,7 +69,8 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
             return Result<PagedResult<RenewalRow>>.Forbidden();
         if (await FilteredAsync(query, ct) is not { } filtered)
             return Result<PagedResult<RenewalRow>>.Invalid(nameof(RenewalListQuery.FiscalYear), FiscalYearMessage);
-        return Result<PagedResult<RenewalRow>>.Ok(await Rows(filtered).ToPageAsync(query, ct, counts));
+        var page = await Lines(filtered).ToPageAsync(query, ct, counts);
+        return Result<PagedResult<RenewalRow>>.Ok(new PagedResult<RenewalRow>(await CompleteAsync(page.Items, ct), page.Page, page.PageSize, page.TotalCount));
     }
 
     public async Task<Result<ExportFile>> ExportAsync(RenewalListQuery query, ExportFormat format, CancellationToken ct)
@@ -78,7 +79,7 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
             return Result<ExportFile>.Forbidden();
         if (await FilteredAsync(query, ct) is not { } filtered)
             return Result<ExportFile>.Invalid(nameof(RenewalListQuery.FiscalYear), FiscalYearMessage);
-        return Result<ExportFile>.Ok(TableExport.ToFile(await Rows(filtered).ToListAsync(ct), Columns, format, "renewal-log", clock.UtcNow));
+        return Result<ExportFile>.Ok(TableExport.ToFile(await CompleteAsync(await Lines(filtered).ToListAsync(ct), ct), Columns, format, "renewal-log", clock.UtcNow));
     }
 
     /// <summary>The export's columns: the handbook's form (vendor, contact, product, current year, previous year) and the dates.</summary>
@@ -149,16 +150,39 @@ internal sealed class ListRenewals(LiaisonDbContext db, AccessRule access, ListC
         return renewals.Sorted(query, Sorts, "last-safe", r => r.Id);
     }
 
-    private static IQueryable<RenewalRow> Rows(IQueryable<Renewal> renewals) => renewals.Select(r => new RenewalRow(r.Id, r.Product!.VendorId,
-        r.Product.Vendor!.Name,
-        r.Product.Vendor.Contacts.OrderBy(c => c.Id).Select(c => c.Name + "\n" + (c.Phone ?? "") + "\n" + (c.Email ?? "")).FirstOrDefault(),
-        r.Product.Name, r.AgencyId, r.Agency!.Name, r.RenewalNumber, r.PurchaseOrders, r.Cost, r.BillingPeriod, r.TermStart, r.TermEnd,
-        r.LastSafeDate, r.RenewsTacitly, r.Status,
-        r.ResponsibleManager == null ? null : r.ResponsibleManager.FirstName + " " + r.ResponsibleManager.LastName,
+    /// <summary>
+    /// The log's rows: the renewals with the term before (one table), then the names beside them from
+    /// <see cref="RenewalNames"/>. Filters and sorts by a name still join in SQL.
+    /// </summary>
+    private static IQueryable<RenewalLine> Lines(IQueryable<Renewal> renewals) => renewals.Select(r => new RenewalLine(r.Id, r.ProductId,
+        r.AgencyId, r.RenewalNumber, r.PurchaseOrders, r.Cost, r.BillingPeriod, r.TermStart, r.TermEnd, r.LastSafeDate, r.RenewsTacitly,
+        r.Status, r.ResponsibleManagerPersonId, r.VendorNoticeDays, r.LeadTimeDays,
         r.PreviousRenewal == null ? null : r.PreviousRenewal.RenewalNumber,
         r.PreviousRenewal == null ? null : r.PreviousRenewal.PurchaseOrders,
-        r.PreviousRenewal == null ? null : r.PreviousRenewal.Cost,
-        r.VendorNoticeDays, r.LeadTimeDays));
+        r.PreviousRenewal == null ? null : r.PreviousRenewal.Cost));
+
+    private async Task<List<RenewalRow>> CompleteAsync(IReadOnlyList<RenewalLine> lines, CancellationToken ct)
+    {
+        if (lines.Count == 0)
+            return [];
+        var known = await names.GetAsync(ct);
+        if (!known.Cover(lines.Select(l => (l.ProductId, l.AgencyId, l.ManagerPersonId))))
+            known = await names.LoadAsync(ct); // saved on another instance since this request read the data generation
+        return lines.Select(l =>
+        {
+            var product = known.Products[l.ProductId];
+            return new RenewalRow(l.Id, product.VendorId, product.Vendor, product.VendorContactLine, product.Product, l.AgencyId,
+                known.Agencies[l.AgencyId], l.RenewalNumber, l.PurchaseOrders, l.Cost, l.BillingPeriod, l.TermStart, l.TermEnd, l.LastSafeDate,
+                l.RenewsTacitly, l.Status, l.ManagerPersonId is { } id ? known.People.GetValueOrDefault(id) : null,
+                l.PreviousRenewalNumber, l.PreviousPurchaseOrders, l.PreviousCost, l.VendorNoticeDays, l.LeadTimeDays);
+        }).ToList();
+    }
+
+    /// <summary>A renewal as <see cref="Lines"/> reads it, before the names.</summary>
+    private sealed record RenewalLine(int Id, int ProductId, int AgencyId, string? RenewalNumber, string? PurchaseOrders, decimal? Cost,
+        BillingPeriod BillingPeriod, DateOnly TermStart, DateOnly TermEnd, DateOnly LastSafeDate, bool RenewsTacitly, RenewalStatus Status,
+        int? ManagerPersonId, int VendorNoticeDays, int LeadTimeDays, string? PreviousRenewalNumber, string? PreviousPurchaseOrders,
+        decimal? PreviousCost);
 }
 
 /// <summary>How statuses and billing periods read.</summary>

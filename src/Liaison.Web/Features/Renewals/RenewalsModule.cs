@@ -21,6 +21,7 @@ internal sealed class RenewalsModule : ILiaisonModule
         services.AddScoped<ManageVendors>();
         services.AddScoped<ManageRenewals>();
         services.AddScoped<ListRenewals>();
+        services.AddScoped<RenewalNames>();
         services.AddScoped<IAgencyHealthContributor, RenewalsAgencyHealth>();
         services.AddScoped<IMyWorkSource, RenewalsDueSource>();
         services.AddScoped<IDemoSeeder, RenewalsDemo>();

@@ -230,6 +230,49 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     }
 
     [Fact]
+    public async Task The_log_names_a_product_saved_on_another_instance_after_the_request_read_the_data_generation()
+    {
+        using var admin = await app.ApiAsync(TestData.Admin);
+        var (_, product) = await VendorAsync(admin, "Cypress Telemetry");
+        var created = await admin.PostAsJsonAsync("/api/v1/renewals", new
+        {
+            productId = product,
+            agencyId = app.Ids.Revenue,
+            termStart = app.Today,
+            termEnd = app.Today.AddYears(1),
+            vendorNoticeDays = 30,
+            leadTimeDays = 0,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/renewals?status=all")).StatusCode); // the names are read and kept
+
+        // Another instance saves a vendor, its product and a renewal; this instance still holds the generation before it
+        // (as a request that read it just before that save would).
+        var id = await app.WithDbAsync(async db =>
+        {
+            var vendor = new Liaison.Web.Features.Renewals.Vendors.Vendor { Name = "Bayou Backup", Products = [new() { Name = "Vault" }] };
+            db.Vendors.Add(vendor);
+            await db.SaveChangesAsync();
+            var renewal = new Renewal { ProductId = vendor.Products[0].Id, AgencyId = app.Ids.Revenue, TermStart = app.Today, TermEnd = app.Today.AddYears(1) };
+            db.Renewals.Add(renewal);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "DataGeneration" SET "Value" = "Value" - 2 WHERE "Id" = 1""");
+            return renewal.Id;
+        });
+        try
+        {
+            var log = await admin.GetJsonAsync("/api/v1/renewals?status=all&search=vault");
+            var row = Assert.Single(log.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
+            Assert.Equal("Bayou Backup", row.GetProperty("vendor").GetString());
+            Assert.Equal("Vault", row.GetProperty("product").GetString());
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "DataGeneration" SET "Value" = "Value" + 4 WHERE "Id" = 1"""));
+        }
+    }
+
+    [Fact]
     public async Task Agency_users_never_reach_the_log_or_the_vendors()
     {
         using var admin = await app.ApiAsync(TestData.Admin);
