@@ -18,6 +18,11 @@ internal sealed class EditModel(ManageRenewals renewals, ManageVendors vendors, 
     public bool CanEdit { get; private set; } = true;
     public string Heading => Id is null ? "Log a renewal" : "Edit renewal";
     public List<SelectListItem> ProductOptions { get; private set; } = [];
+
+    /// <summary>Whether <see cref="ProductOptions"/> lists every product (else the chosen one, and the type-ahead finds the rest).</summary>
+    public bool ProductsComplete { get; private set; } = true;
+
+    public bool AnyProduct { get; private set; }
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
     public List<SelectListItem> StaffOptions { get; private set; } = [];
     public ConflictInfo? Conflict { get; private set; }
@@ -76,7 +81,10 @@ internal sealed class EditModel(ManageRenewals renewals, ManageVendors vendors, 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        ProductOptions = (await vendors.ProductChoicesAsync(ct)).Select(p => new SelectListItem(p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var (products, complete, any) = await vendors.ProductChoicesAsync(Input.ProductId, ct);
+        ProductOptions = products.Select(p => new SelectListItem(p.Name, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        ProductsComplete = complete;
+        AnyProduct = any;
         AgencyOptions = await people.AgenciesAsync(ct);
         StaffOptions = await people.StaffAsync(ct);
     }

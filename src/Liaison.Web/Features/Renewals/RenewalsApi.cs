@@ -61,6 +61,8 @@ internal static class RenewalsApi
         vendors.MapPut("/{id:int}", UpdateVendorAsync)
             .WithSummary("Edit a vendor: contacts and products are matched by id (a row without one is new; a contact left out is removed); a stale version is answered 409");
 
+        api.MapGet("/products/suggest", SuggestProductsAsync).WithTags("Renewals")
+            .WithSummary("Products whose vendor's or own name has a word beginning with each word of q, \"Vendor — Product\" (limit, at most 25); provider users only");
         var renewals = api.MapGroup("/renewals").WithTags("Renewals");
         renewals.MapGet("/", ListAsync)
             .WithSummary("The renewal log (search, agencyId, vendorId, managerPersonId, status=open|settled|lapsed|all|<status>, due=overdue|soon, fiscalYear, sort=last-safe|term-end|agency|vendor|status, desc, page, pageSize); provider users only");
@@ -86,6 +88,10 @@ internal static class RenewalsApi
     private static Task<Results<Download, ProblemHttpResult>> ExportVendorsAsync([AsParameters] VendorListQuery query, string? format, ManageVendors vendors,
         CancellationToken ct) =>
         TableExport.AnswerAsync(format, f => vendors.ExportAsync(query, f, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<ProductSuggestion>>, ProblemHttpResult>> SuggestProductsAsync(string? q, int? limit,
+        ManageVendors vendors, CancellationToken ct) =>
+        (await vendors.SuggestProductsAsync(q, limit ?? 10, ct)).ToOk(found => found);
 
     private static async Task<Results<Ok<IReadOnlyList<ProductUsage>>, ProblemHttpResult>> VendorUsageAsync(int id, ManageVendors vendors,
         Platform.Time.OrganisationClock clock, CancellationToken ct) =>

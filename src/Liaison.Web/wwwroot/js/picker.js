@@ -19,13 +19,18 @@
   }
 
   // The combobox itself: calls onChoose(person) with {id, name, detail}.
-  // What a picker says, by what its field chooses among (data-picker-noun="agency", else people): its search box's name,
+  // What a picker says, by what its field chooses among (data-picker-noun="agency" or "product", else people): its search box's name,
   // and what a screen reader hears ("3 people found", "1 agency found").
   function wordsOf(field, fieldLabel) {
-    return field.dataset.pickerNoun === "agency"
-      ? { one: "agency", many: "agencies", noneFound: "No agency found.", noneChosen: "No agency chosen yet.", add: "Add an agency", find: "Find an agency" }
-      : { one: "person", many: "people", noneFound: "Nobody found.", noneChosen: "Nobody chosen yet.",
+    switch (field.dataset.pickerNoun) {
+      case "agency":
+        return { one: "agency", many: "agencies", noneFound: "No agency found.", noneChosen: "No agency chosen yet.", add: "Add an agency", find: "Find an agency" };
+      case "product":
+        return { one: "product", many: "products", noneFound: "No product found.", noneChosen: "No product chosen yet.", add: "Add a product", find: "Find a product" };
+      default:
+        return { one: "person", many: "people", noneFound: "Nobody found.", noneChosen: "Nobody chosen yet.",
           add: `Add to ${fieldLabel.toLowerCase()}`, find: `Find ${fieldLabel.toLowerCase()}` };
+    }
   }
 
   function combobox(host, labelText, source, agencyField, onChoose, alreadyChosen, words) {

@@ -273,6 +273,53 @@ public sealed class RenewalsTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     }
 
     [Fact]
+    public async Task The_renewal_form_finds_a_product_by_typing_once_there_are_too_many_to_list()
+    {
+        using var admin = await app.ApiAsync(TestData.Admin);
+        var (_, product) = await VendorAsync(admin, "Pelican Analytics", "Dashboards");
+        async Task<List<string>> SuggestAsync(string q) => (await admin.GetJsonAsync($"/api/v1/products/suggest?q={Uri.EscapeDataString(q)}"))
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToList();
+        Assert.Contains("Pelican Analytics — Dashboards", await SuggestAsync("pelic dash"));
+        Assert.Contains("Pelican Analytics — Dashboards", await SuggestAsync("DASHBOARDS"));
+        Assert.Empty(await SuggestAsync("pelican licences"));
+        Assert.Empty(await SuggestAsync("100%"));
+        using (var agency = await app.ApiAsync(TestData.RevenueUser))
+            Assert.Equal(HttpStatusCode.Forbidden, (await agency.GetAsync("/api/v1/products/suggest?q=pelican")).StatusCode);
+
+        // Past 300 products the form lists only the chosen one, and the type-ahead (the same answers, for the browser) finds the rest.
+        var bulk = await app.WithDbAsync(async db =>
+        {
+            var vendor = new Liaison.Web.Features.Renewals.Vendors.Vendor
+            {
+                Name = "Bulk Licensing",
+                Products = Enumerable.Range(1, ManageVendorsLimit).Select(i => new Liaison.Web.Features.Renewals.Vendors.Product { Name = $"Seat pack {i}" }).ToList(),
+            };
+            db.Vendors.Add(vendor);
+            await db.SaveChangesAsync();
+            return vendor.Id;
+        });
+        try
+        {
+            using var web = await app.SignedInAsync(TestData.Admin);
+            var form = await web.GetAsync($"/Renewals/Edit?productId={product}&agencyId={app.Ids.Revenue}");
+            var select = form.Document.QuerySelector("select#Input_ProductId")!;
+            Assert.Equal("/Products/Suggest", select.GetAttribute("data-picker"));
+            Assert.Equal(["Pelican Analytics — Dashboards"], select.QuerySelectorAll("option").Where(o => o.GetAttribute("value") is { Length: > 0 }).Select(o => o.TextContent.Trim()));
+            var found = System.Text.Json.JsonDocument.Parse(await web.Client.GetStringAsync("/Products/Suggest?q=bulk+seat+pack+12")).RootElement;
+            Assert.Contains("Bulk Licensing — Seat pack 12", found.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+            var saved = await web.SubmitAsync(form, new Dictionary<string, object?> { ["Input.TermStart"] = app.Today.ToString("yyyy-MM-dd"), ["Input.TermEnd"] = app.Today.AddYears(1).ToString("yyyy-MM-dd") });
+            Assert.Contains("/Renewals/Details/", saved.Url, StringComparison.Ordinal);
+            Assert.Contains("Dashboards", saved.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Products.Where(p => p.VendorId == bulk).ExecuteDeleteAsync());
+        }
+    }
+
+    private const int ManageVendorsLimit = Liaison.Web.Features.Renewals.Vendors.ManageVendors.ProductsListedInFull;
+
+    [Fact]
     public async Task Agency_users_never_reach_the_log_or_the_vendors()
     {
         using var admin = await app.ApiAsync(TestData.Admin);

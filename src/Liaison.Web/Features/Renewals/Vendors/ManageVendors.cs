@@ -11,13 +11,16 @@ internal sealed record VendorListQuery(string? Search = null, string? Sort = nul
 
 internal sealed record VendorRow(int Id, string Name, string? Url, string? FirstContact, int Products, int Renewals);
 
+/// <summary>A product of a vendor and the agencies that use it.</summary>
+internal sealed record ProductUsage(int ProductId, string Product, IReadOnlyList<NamedRef> Agencies);
+
+/// <summary>One product offered to the renewal form's type-ahead, named "Vendor — Product".</summary>
+internal sealed record ProductSuggestion(int Id, string Name);
+
 /// <summary>
 /// The vendors of the renewal log: the list, one vendor with its contacts and products, adding and editing. Provider
 /// staff read them; administrators and relationship managers write them. Agency users never reach them.
 /// </summary>
-/// <summary>A product of a vendor and the agencies that use it.</summary>
-internal sealed record ProductUsage(int ProductId, string Product, IReadOnlyList<NamedRef> Agencies);
-
 internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, ListCounts counts, OrganisationClock clock)
 {
     private static readonly IReadOnlyDictionary<string, SortOrder<Vendor>> Sorts = new Dictionary<string, SortOrder<Vendor>>
@@ -123,13 +126,52 @@ internal sealed class ManageVendors(LiaisonDbContext db, AccessRule access, List
         return await Edits.SaveAsync(db, vendor, input.Version ?? 0, input, VendorInput.From, input.ApplyTo, nameof(Vendor), id, ct);
     }
 
-    /// <summary>The vendor's products, "Vendor — Product", for the renewal form's choice.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> ProductChoicesAsync(CancellationToken ct) =>
-        MaySee
-            ? (await db.Products.AsNoTracking().Select(p => new { p.Id, Vendor = p.Vendor!.Name, p.Name }).ToListAsync(ct))
-                .OrderBy(p => p.Vendor, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
-                .Select(p => (p.Id, $"{p.Vendor} — {p.Name}")).ToList()
-            : [];
+    /// <summary>The most products the renewal form lists in a plain select; beyond, it offers the chosen one and a type-ahead.</summary>
+    public const int ProductsListedInFull = 300;
+
+    /// <summary>
+    /// The renewal form's choice of product, "Vendor — Product": every product while there are at most
+    /// <see cref="ProductsListedInFull"/>, else only <paramref name="chosen"/> (<c>Complete</c> false: the form's type-ahead,
+    /// <see cref="SuggestProductsAsync"/>, finds the others). <c>Any</c>: whether there is a product at all.
+    /// </summary>
+    public async Task<(IReadOnlyList<(int Id, string Name)> Choices, bool Complete, bool Any)> ProductChoicesAsync(int? chosen, CancellationToken ct)
+    {
+        if (!MaySee)
+            return ([], true, false);
+        var products = db.Products.AsNoTracking();
+        var count = await products.Take(ProductsListedInFull + 1).CountAsync(ct);
+        var complete = count <= ProductsListedInFull;
+        if (!complete)
+            products = products.Where(p => p.Id == chosen);
+        var rows = (await products.Select(p => new { p.Id, Vendor = p.Vendor!.Name, p.Name }).ToListAsync(ct))
+            .OrderBy(p => p.Vendor, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(p => (p.Id, $"{p.Vendor} — {p.Name}")).ToList();
+        return (rows, complete, count > 0);
+    }
+
+    /// <summary>
+    /// The product picker's server side: products whose vendor's or own name has a word beginning with each word typed,
+    /// by vendor and name; provider users only (an agency user is offered nothing).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ProductSuggestion>>> SuggestProductsAsync(string? typed, int limit, CancellationToken ct)
+    {
+        if (!MaySee)
+            return Result<IReadOnlyList<ProductSuggestion>>.Forbidden();
+        var words = TypeAhead.Words(typed);
+        if (words.Count == 0)
+            return Result<IReadOnlyList<ProductSuggestion>>.Ok([]);
+        var products = db.Products.AsNoTracking();
+        foreach (var word in words)
+        {
+            var (start, inside) = TypeAhead.Patterns(word);
+            products = products.Where(p => EF.Functions.Like((p.Vendor!.Name + " " + p.Name).ToLower(), start, "\\")
+                || EF.Functions.Like((p.Vendor!.Name + " " + p.Name).ToLower(), inside, "\\"));
+        }
+        return Result<IReadOnlyList<ProductSuggestion>>.Ok(await products.OrderBy(p => p.Vendor!.Name).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(Math.Clamp(limit, 1, SuggestionLimit)).Select(p => new ProductSuggestion(p.Id, p.Vendor!.Name + " — " + p.Name)).ToListAsync(ct));
+    }
+
+    public const int SuggestionLimit = 25;
 
     private async Task<Dictionary<string, string[]>?> ValidateAsync(VendorInput input, Vendor? current, CancellationToken ct)
     {
