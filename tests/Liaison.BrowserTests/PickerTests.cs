@@ -1,9 +1,11 @@
 using Liaison.Tests.Infrastructure;
+using Liaison.Web.Features.Renewals;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Liaison.BrowserTests;
 
-/// <summary>The people pickers by keyboard alone, at a laptop's width and a phone's, checked by axe.</summary>
+/// <summary>The people and product pickers by keyboard alone, at a laptop's width and a phone's, checked by axe.</summary>
 [Collection("Browser")]
 public sealed class PickerTests(BrowserFixture browser)
 {
@@ -68,6 +70,34 @@ public sealed class PickerTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/Meetings/Details/*");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Rita Revenue");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Sam Staff");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_logs_a_renewal_choosing_the_product_by_typing_part_of_the_vendors_name()
+    {
+        await browser.App.WithDbAsync(async db =>
+        {
+            if (!await db.Vendors.AnyAsync(v => v.Name == "Acadiana Imaging"))
+            {
+                db.Vendors.Add(new Liaison.Web.Features.Renewals.Vendors.Vendor { Name = "Acadiana Imaging", Products = [new() { Name = "Scanners" }] });
+                await db.SaveChangesAsync();
+            }
+        });
+        var page = await browser.NewPageAsync(TestData.Manager, width: 375, height: 800);
+        await page.GotoAsync($"/Renewals/Edit?agencyId={browser.App.Ids.Revenue}");
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Product" });
+        await box.FocusAsync();
+        await page.Keyboard.TypeAsync("acadiana scan");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option, new() { Name = "Acadiana Imaging — Scanners" })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".liaison-picker__current").First).ToHaveTextAsync("Chosen: Acadiana Imaging — Scanners");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log renewal" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/Renewals/Details/*");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Scanners");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Acadiana Imaging");
         await page.Context.CloseAsync();
     }
 }
