@@ -113,6 +113,7 @@ internal sealed class ProcurementRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.AssessmentReasons).HasMaxLength(4000);
         builder.Property(r => r.ProcurementTicket).HasMaxLength(50);
         builder.Property(r => r.PurchaseOrder).HasMaxLength(50);
+        builder.Property(r => r.SearchText).HasMaxLength(4600).IsRequired().HasDefaultValue(""); // added to a table with rows (M0021)
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Approver).WithMany().HasForeignKey(r => r.ApproverPersonId).OnDelete(DeleteBehavior.Restrict);

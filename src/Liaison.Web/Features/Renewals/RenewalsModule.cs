@@ -27,6 +27,8 @@ internal sealed class RenewalsModule : ILiaisonModule
         services.AddScoped<IDemoSeeder, RenewalsDemo>();
         services.AddScoped<ISearchSource, VendorSearch>();
         services.AddScoped<ISearchSource, RenewalSearch>();
+        services.AddScoped<ISearchSource, ProcurementSearch>();
+        services.AddScoped<IAgencySection, Procurement.AgencyProcurementSection>();
         services.AddScoped<IDigestSource, RenewalDigest>();
         services.AddScoped<ICalendarSource, RenewalsCalendarSource>();
         services.AddScoped<RenewalCalendar>();

@@ -40,3 +40,20 @@ internal sealed class RenewalSearch(LiaisonDbContext db, AccessRule access) : IS
             .ToList();
     }
 }
+
+/// <summary>
+/// Procurement requests in the header's search: provider staff see every agency's, an agency's users their own agency's
+/// (the access rule's query filter, and the index's agency). The assessment is not among the words searched.
+/// </summary>
+internal sealed class ProcurementSearch(LiaisonDbContext db) : ISearchSource
+{
+    public int Code => 10;
+    public string Kind => "Procurement request";
+
+    public async Task<IReadOnlyList<SearchResult>> DescribeAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.ProcurementRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Title, Agency = r.Agency!.Name, r.Status, r.RequestedBy }).ToListAsync(ct))
+        .Select(r => new SearchResult(Kind, r.Id, r.Title, $"{r.Agency} · {Procurement.ProcurementText.Status(r.Status)} · asked by {r.RequestedBy}",
+            $"/Procurement/Details/{r.Id}"))
+        .ToList();
+}

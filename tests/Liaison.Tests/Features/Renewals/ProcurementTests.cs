@@ -153,6 +153,55 @@ public sealed class ProcurementTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     }
 
     [Fact]
+    public async Task Requests_are_found_by_the_header_search_and_listed_on_the_agency_page_each_agency_its_own()
+    {
+        using var agency = await app.ApiAsync(TestData.RevenueUser);
+        var raised = await agency.PostAsJsonAsync("/api/v1/procurement", new { title = "Plotter for the mapping unit", justification = "Parcel maps", requestedBy = "Rhea Revenue", estimatedCost = 7300m });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var id = (await raised.JsonAsync()).GetProperty("id").GetInt32();
+        using var manager = await app.ApiAsync(TestData.Manager);
+        var assessed = await manager.GetJsonAsync($"/api/v1/procurement/{id}");
+        var put = await manager.PutJsonAsync($"/api/v1/procurement/{id}", new
+        {
+            agencyId = app.Ids.Revenue,
+            title = "Plotter for the mapping unit",
+            justification = "Parcel maps",
+            requestedBy = "Rhea Revenue",
+            estimatedCost = 7300m,
+            status = "Assessing",
+            assessmentReasons = "Zanzibar strategy memo",
+            procurementTicket = "RITM-31337",
+            version = assessed.GetProperty("version").GetInt32(),
+        });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        using var health = await app.ApiAsync(TestData.HealthUser);
+        using var executive = await app.ApiAsync(TestData.Executive);
+
+        static async Task<List<(string Kind, string Url)>> FindAsync(HttpClient client, string q) =>
+            (await client.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray()
+                .Select(i => (i.GetProperty("kind").GetString()!, i.GetProperty("url").GetString()!)).ToList();
+        Assert.Contains(("Procurement request", $"/Procurement/Details/{id}"), await FindAsync(executive, "plotter mapping"));
+        Assert.Contains(("Procurement request", $"/Procurement/Details/{id}"), await FindAsync(executive, "RITM-31337"));
+        Assert.Contains(("Procurement request", $"/Procurement/Details/{id}"), await FindAsync(agency, "plotter"));
+        Assert.DoesNotContain(await FindAsync(health, "plotter"), r => r.Kind == "Procurement request");
+        // The internal assessment is not searched, for anyone.
+        Assert.DoesNotContain(await FindAsync(executive, "zanzibar"), r => r.Kind == "Procurement request");
+
+        // The agency page lists the requests under way, to the provider and to the agency's own users.
+        using var staffWeb = await app.SignedInAsync(TestData.Manager);
+        var page = await staffWeb.GetAsync($"/Agencies/Details/{app.Ids.Revenue}");
+        var section = page.Document.QuerySelector("section[aria-labelledby=procurement-heading]")!;
+        Assert.Contains("Plotter for the mapping unit", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Being assessed", section.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(section.QuerySelector($"a[href='/Procurement/Edit?agencyId={app.Ids.Revenue}']"));
+        using var agencyWeb = await app.SignedInAsync(TestData.RevenueUser);
+        var own = await agencyWeb.GetAsync($"/Agencies/Details/{app.Ids.Revenue}");
+        Assert.Contains("Plotter for the mapping unit", own.Document.QuerySelector("section[aria-labelledby=procurement-heading]")!.TextContent, StringComparison.Ordinal);
+        var other = await staffWeb.GetAsync($"/Agencies/Details/{app.Ids.Health}");
+        Assert.DoesNotContain("Plotter for the mapping unit", other.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Attachments_are_checked_by_content_served_as_downloads_and_audited_and_hostile_ones_are_refused()
     {
         using var manager = await app.ApiAsync(TestData.Manager);

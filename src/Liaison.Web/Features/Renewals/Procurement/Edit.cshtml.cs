@@ -29,7 +29,7 @@ internal sealed class EditModel(ManageProcurement procurement, PeopleOptions peo
     public static List<SelectListItem> Alignment =>
         [new("Not assessed yet", ""), new("Yes, aligned", "true"), new("No, not aligned", "false")];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, int? agencyId, CancellationToken ct)
     {
         Id = id;
         if (id is { } existing)
@@ -47,7 +47,7 @@ internal sealed class EditModel(ManageProcurement procurement, PeopleOptions peo
         {
             if (!await procurement.MayRaiseAsync(ct))
                 return Forbid();
-            Input.AgencyId = access.OwnAgencyId;
+            Input.AgencyId = access.OwnAgencyId ?? agencyId; // an agency user raises for their own agency, whatever the link says
             Input.RequestedBy = user.DisplayName;
         }
         await LoadAsync(ct);

@@ -64,6 +64,23 @@ internal sealed class ManageProcurement(LiaisonDbContext db, AccessRule access, 
         return Result<IReadOnlyList<ProcurementColumn>>.Ok(columns);
     }
 
+    /// <summary>The agency's requests still moving, longest open first (at most <paramref name="limit"/>), and how many there are.</summary>
+    public async Task<(IReadOnlyList<ProcurementCard> Cards, int Count)> OpenForAgencyAsync(int agencyId, int limit, CancellationToken ct)
+    {
+        var open = Enum.GetValues<ProcurementStatus>().Where(ProcurementRequest.IsOpen).ToList();
+        var requests = db.ProcurementRequests.AsNoTracking().Where(r => r.AgencyId == agencyId && open.Contains(r.Status));
+        var count = await requests.CountAsync(ct);
+        if (count == 0)
+            return ([], 0);
+        var today = clock.Today;
+        var cards = (await requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(limit)
+                .Select(r => new { r.Id, r.Title, r.AgencyId, Agency = r.Agency!.Acronym ?? r.Agency.Name, r.RequestedBy, r.EstimatedCost, r.Status, r.CreatedAt, r.StatusSince })
+                .ToListAsync(ct))
+            .Select(r => new ProcurementCard(r.Id, r.Title, r.AgencyId, r.Agency, r.RequestedBy, r.EstimatedCost, r.Status,
+                today.DayNumber - clock.DateOf(r.CreatedAt).DayNumber, today.DayNumber - r.StatusSince.DayNumber)).ToList();
+        return (cards, count);
+    }
+
     public async Task<Result<ProcurementView>> GetAsync(int id, CancellationToken ct)
     {
         if (!MaySee)

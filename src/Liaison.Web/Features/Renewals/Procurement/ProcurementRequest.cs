@@ -29,7 +29,7 @@ internal enum ProcurementStatus
 /// see their agency's requests (<see cref="OwningAgency"/>), never the assessment or the quotes.
 /// </summary>
 [AgencyHealthNeutral]
-internal sealed class ProcurementRequest : IVersioned, ITimestamped, IAgencyOwned<ProcurementRequest>
+internal sealed class ProcurementRequest : IVersioned, ITimestamped, IAgencyOwned<ProcurementRequest>, ISearchable
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
@@ -65,6 +65,10 @@ internal sealed class ProcurementRequest : IVersioned, ITimestamped, IAgencyOwne
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+    public string SearchText { get; set; } = "";
+
+    /// <summary>What the header's search finds it by: only what the agency's own users see too (never the assessment).</summary>
+    public IEnumerable<string?> SearchWords() => [Title, Justification, RequestedBy, ProcurementTicket, PurchaseOrder];
 
     public static Expression<Func<ProcurementRequest, int?>> OwningAgency => r => r.AgencyId;
 
