@@ -29,6 +29,7 @@ internal sealed class RenewalsModule : ILiaisonModule
         services.AddScoped<ISearchSource, RenewalSearch>();
         services.AddScoped<ISearchSource, ProcurementSearch>();
         services.AddScoped<IAgencySection, Procurement.AgencyProcurementSection>();
+        services.AddSingleton<ISaveHook, ProcurementNotifications>();
         services.AddScoped<IDigestSource, RenewalDigest>();
         services.AddScoped<ICalendarSource, RenewalsCalendarSource>();
         services.AddScoped<RenewalCalendar>();

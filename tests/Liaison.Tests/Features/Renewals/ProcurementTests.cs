@@ -202,6 +202,37 @@ public sealed class ProcurementTests(LiaisonApp app) : IClassFixture<LiaisonApp>
     }
 
     [Fact]
+    public async Task The_agencys_manager_hears_of_a_new_request_and_whoever_raised_it_hears_when_it_moves()
+    {
+        static async Task<List<string>> TitlesAsync(HttpClient api) =>
+            (await api.GetJsonAsync("/api/v1/notifications?pageSize=200")).GetProperty("page").GetProperty("items").EnumerateArray()
+                .Select(n => n.GetProperty("title").GetString()!).ToList();
+        using var agency = await app.ApiAsync(TestData.RevenueUser);
+        using var manager = await app.ApiAsync(TestData.Manager);
+        using var health = await app.ApiAsync(TestData.HealthUser);
+        var raised = await agency.PostAsJsonAsync("/api/v1/procurement", new { title = "Docking stations for hot desks", requestedBy = "Rhea Revenue", estimatedCost = 900m });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var request = await raised.JsonAsync();
+        var id = request.GetProperty("id").GetInt32();
+        Assert.Contains("New procurement request to assess: Docking stations for hot desks", await TitlesAsync(manager));
+        Assert.DoesNotContain(await TitlesAsync(agency), t => t.Contains("Docking stations", StringComparison.Ordinal)); // not of their own doing
+
+        var moved = await manager.PutJsonAsync($"/api/v1/procurement/{id}", new
+        {
+            agencyId = app.Ids.Revenue,
+            title = "Docking stations for hot desks",
+            requestedBy = "Rhea Revenue",
+            estimatedCost = 900m,
+            status = "Quoting",
+            version = request.GetProperty("version").GetInt32(),
+        });
+        Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        Assert.Contains("Your procurement request is now getting quotes: Docking stations for hot desks", await TitlesAsync(agency));
+        Assert.DoesNotContain(await TitlesAsync(health), t => t.Contains("Docking stations", StringComparison.Ordinal));
+        Assert.DoesNotContain(await TitlesAsync(manager), t => t.Contains("now getting quotes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Attachments_are_checked_by_content_served_as_downloads_and_audited_and_hostile_ones_are_refused()
     {
         using var manager = await app.ApiAsync(TestData.Manager);
