@@ -49,16 +49,11 @@ internal sealed class ManageProcurement(LiaisonDbContext db, AccessRule access, 
         var statuses = Enum.GetValues<ProcurementStatus>().Where(s => ProcurementRequest.IsOpen(s) != closed).ToList();
         var counts = await requests.Where(r => statuses.Contains(r.Status)).GroupBy(r => r.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var today = clock.Today;
         var columns = new List<ProcurementColumn>();
         foreach (var status in statuses)
         {
-            var cards = counts.GetValueOrDefault(status) == 0 ? [] : (await requests.Where(r => r.Status == status)
-                    .OrderBy(r => r.StatusSince).ThenBy(r => r.Id).Take(CardsPerColumn)
-                    .Select(r => new { r.Id, r.Title, r.AgencyId, Agency = r.Agency!.Acronym ?? r.Agency.Name, r.RequestedBy, r.EstimatedCost, r.Status, r.CreatedAt, r.StatusSince })
-                    .ToListAsync(ct))
-                .Select(r => new ProcurementCard(r.Id, r.Title, r.AgencyId, r.Agency, r.RequestedBy, r.EstimatedCost, r.Status,
-                    today.DayNumber - clock.DateOf(r.CreatedAt).DayNumber, today.DayNumber - r.StatusSince.DayNumber)).ToList();
+            var cards = counts.GetValueOrDefault(status) == 0 ? [] : await CardsAsync(requests.Where(r => r.Status == status)
+                .OrderBy(r => r.StatusSince).ThenBy(r => r.Id).Take(CardsPerColumn), ct);
             columns.Add(new ProcurementColumn(status, counts.GetValueOrDefault(status), cards));
         }
         return Result<IReadOnlyList<ProcurementColumn>>.Ok(columns);
@@ -72,13 +67,18 @@ internal sealed class ManageProcurement(LiaisonDbContext db, AccessRule access, 
         var count = await requests.CountAsync(ct);
         if (count == 0)
             return ([], 0);
+        return (await CardsAsync(requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(limit), ct), count);
+    }
+
+    /// <summary>The requests as cards, in the order given: their agency's short name, and their age and days in their status today.</summary>
+    private async Task<List<ProcurementCard>> CardsAsync(IQueryable<ProcurementRequest> requests, CancellationToken ct)
+    {
         var today = clock.Today;
-        var cards = (await requests.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(limit)
+        return (await requests
                 .Select(r => new { r.Id, r.Title, r.AgencyId, Agency = r.Agency!.Acronym ?? r.Agency.Name, r.RequestedBy, r.EstimatedCost, r.Status, r.CreatedAt, r.StatusSince })
                 .ToListAsync(ct))
             .Select(r => new ProcurementCard(r.Id, r.Title, r.AgencyId, r.Agency, r.RequestedBy, r.EstimatedCost, r.Status,
                 today.DayNumber - clock.DateOf(r.CreatedAt).DayNumber, today.DayNumber - r.StatusSince.DayNumber)).ToList();
-        return (cards, count);
     }
 
     public async Task<Result<ProcurementView>> GetAsync(int id, CancellationToken ct)
