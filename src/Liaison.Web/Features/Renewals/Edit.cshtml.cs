@@ -22,6 +22,10 @@ internal sealed class EditModel(ManageRenewals renewals, ManageVendors vendors, 
     /// <summary>Whether <see cref="ProductOptions"/> lists every product (else the chosen one, and the type-ahead finds the rest).</summary>
     public bool ProductsComplete { get; private set; } = true;
 
+    public string ProductHint => ProductsComplete
+        ? "Vendor — product. A new one is added on its vendor's page."
+        : "Type part of the vendor's or the product's name. A new product is added on its vendor's page, which also logs a renewal of any of its products.";
+
     public bool AnyProduct { get; private set; }
     public List<SelectListItem> AgencyOptions { get; private set; } = [];
     public List<SelectListItem> StaffOptions { get; private set; } = [];
