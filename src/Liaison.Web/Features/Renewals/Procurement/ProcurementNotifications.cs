@@ -24,15 +24,15 @@ internal sealed class ProcurementNotifications : ISaveHook
         if (raiserIds.Count == 0)
             return false;
         var agencyRole = await db.AgencyUserRoleIdAsync(ct);
-        var users = await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => raiserIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.PersonId, u.AgencyId, u.IsDisabled, IsAgencyUser = u.UserRoles.Any(r => r.RoleId == agencyRole) }).ToListAsync(ct);
-        var raisers = users.ToDictionary(u => u.Id, u => new NotificationRecipient(u.Id, u.PersonId ?? 0, u.AgencyId, u.IsAgencyUser));
-        var disabled = users.Where(u => u.IsDisabled).Select(u => u.Id).ToHashSet();
+        // A disabled user is told nothing (and raises nothing: the one raising a request is the one saving it).
+        var raisers = await db.Users.AsNoTracking().IgnoreQueryFilters().Where(u => raiserIds.Contains(u.Id) && !u.IsDisabled)
+            .Select(u => new NotificationRecipient(u.Id, u.PersonId ?? 0, u.AgencyId, u.UserRoles.Any(r => r.RoleId == agencyRole)))
+            .ToDictionaryAsync(u => u.UserId, ct);
         var me = db.CurrentUser.Id;
         foreach (var request in moved)
         {
             // An agency user hears of their agency's requests only; nobody of their own change.
-            if (request.CreatedByUserId is not { } raisedBy || raisedBy == me || disabled.Contains(raisedBy) || raisers.GetValueOrDefault(raisedBy) is not { } to
+            if (request.CreatedByUserId is not { } raisedBy || raisedBy == me || raisers.GetValueOrDefault(raisedBy) is not { } to
                 || (to.IsAgencyUser && to.AgencyId != request.AgencyId))
                 continue;
             db.Notify(to, "procurement-status", () => $"Your procurement request is now {ProcurementText.Status(request.Status).ToLowerInvariant()}: {request.Title}",
