@@ -98,4 +98,16 @@ internal static class SearchIndexMigrations
             SELECT "Id" * 64 + {kind}, "SearchText", {(agencyColumn is null ? "NULL" : $"\"{agencyColumn}\"")} FROM "{table}"
             """);
     }
+
+    /// <summary>Undoes <see cref="IndexForSearch"/>: drops <paramref name="table"/>'s triggers and its records' entries of <paramref name="kind"/>.</summary>
+    public static void RemoveFromSearch(this MigrationBuilder migrationBuilder, string table, int kind)
+    {
+        var postgres = migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider;
+        migrationBuilder.Sql(postgres
+            ? $"""DROP TRIGGER "{table}_SearchIndex" ON "{table}" """
+            : $"""DROP TRIGGER "{table}_SearchIndex_Insert"; DROP TRIGGER "{table}_SearchIndex_Update"; DROP TRIGGER "{table}_SearchIndex_Delete" """);
+        migrationBuilder.Sql(postgres
+            ? $"""DELETE FROM "SearchIndex" WHERE "Id" % {Slots} = {kind}"""
+            : $"""DELETE FROM "SearchIndex" WHERE rowid % {Slots} = {kind}""");
+    }
 }

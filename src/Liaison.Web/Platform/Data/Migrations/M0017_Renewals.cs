@@ -109,15 +109,8 @@ internal sealed class M0017_Renewals : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var (table, kind) in new[] { ("Vendors", 8), ("Renewals", 9) })
-        {
-            migrationBuilder.Sql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider
-                ? $"""DROP TRIGGER "{table}_SearchIndex" ON "{table}" """
-                : $"""DROP TRIGGER "{table}_SearchIndex_Insert"; DROP TRIGGER "{table}_SearchIndex_Update"; DROP TRIGGER "{table}_SearchIndex_Delete" """);
-            migrationBuilder.Sql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider
-                ? $"""DELETE FROM "SearchIndex" WHERE "Id" % 64 = {kind}"""
-                : $"""DELETE FROM "SearchIndex" WHERE rowid % 64 = {kind}""");
-        }
+        migrationBuilder.RemoveFromSearch("Vendors", 8);
+        migrationBuilder.RemoveFromSearch("Renewals", 9);
         migrationBuilder.DropTable("Renewals");
         migrationBuilder.DropTable("Products");
         migrationBuilder.DropTable("VendorContacts");

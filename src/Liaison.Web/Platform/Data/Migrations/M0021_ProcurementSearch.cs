@@ -25,7 +25,7 @@ internal sealed class M0021_ProcurementSearch : Migration
         migrationBuilder.IndexForSearch("ProcurementRequests", 10, "AgencyId");
         if (migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider)
         {
-            // As for the log's other searchable tables (M0017): the board's and the API's "contains" searches.
+            // The model gives every searchable table a trigram index on PostgreSQL (LiaisonDbContext.IndexSearchTextByTrigram), for "contains" filters.
             migrationBuilder.CreateIndex("IX_ProcurementRequests_SearchText_Trigram", "ProcurementRequests", "SearchText")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", Trigrams);
@@ -36,12 +36,7 @@ internal sealed class M0021_ProcurementSearch : Migration
     {
         if (migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider)
             migrationBuilder.DropIndex("IX_ProcurementRequests_SearchText_Trigram", "ProcurementRequests");
-        migrationBuilder.Sql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider
-            ? """DROP TRIGGER "ProcurementRequests_SearchIndex" ON "ProcurementRequests" """
-            : """DROP TRIGGER "ProcurementRequests_SearchIndex_Insert"; DROP TRIGGER "ProcurementRequests_SearchIndex_Update"; DROP TRIGGER "ProcurementRequests_SearchIndex_Delete" """);
-        migrationBuilder.Sql(migrationBuilder.ActiveProvider == MigrationExtensions.PostgresProvider
-            ? """DELETE FROM "SearchIndex" WHERE "Id" % 64 = 10"""
-            : """DELETE FROM "SearchIndex" WHERE rowid % 64 = 10""");
+        migrationBuilder.RemoveFromSearch("ProcurementRequests", 10);
         migrationBuilder.DropColumn("SearchText", "ProcurementRequests");
     }
 }
