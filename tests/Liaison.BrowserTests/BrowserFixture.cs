@@ -84,6 +84,9 @@ public static class PageExtensions
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the next page has begun to arrive; waiting for its load event as well failed a CI run once (the
+        // event never came within 30 s on a busy machine, though the network was idle). Whatever the test does next waits
+        // for what it needs.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 }
