@@ -8,6 +8,7 @@ using Liaison.Web.Features.Renewals;
 using Liaison.Web.Features.Reporting;
 using Liaison.Web.Features.SavedViews;
 using Liaison.Web.Features.Search;
+using Liaison.Web.Features.Surveys;
 using Liaison.Web.Platform;
 using Liaison.Web.Platform.Modules;
 
@@ -28,6 +29,7 @@ namespace Liaison.Web
             new RelationshipsModule(),
             new PortfolioModule(),
             new RenewalsModule(),
+            new SurveysModule(),
             new ReportingModule(),
             new SearchModule(),
             new NotificationsModule(),

@@ -52,6 +52,19 @@ internal sealed class AccessRule(LiaisonDbContext db, CurrentUser user, IService
         }
     }
 
+    /// <summary>Survey templates and waves (creating, sending, closing, publishing): administrators and executives.</summary>
+    public bool CanManageSurveys => user.IsProviderUser && (user.IsAdministrator || user.IsInRole(Roles.Executive));
+
+    /// <summary>A wave's results before they are published: those who manage surveys, and relationship managers.</summary>
+    public bool CanSeeUnpublishedSurveyResults => CanManageSurveys || (user.IsProviderUser && user.IsInRole(Roles.RelationshipManager));
+
+    /// <summary>
+    /// Who answered what for one agency (a survey is confidential, not anonymous): its relationship managers, executives and
+    /// administrators, so that they can follow up. Everyone else sees aggregated results only.
+    /// </summary>
+    public async Task<bool> CanSeeNamedAnswersAsync(int agencyId, CancellationToken ct) =>
+        CanManageSurveys || (user.IsProviderUser && (await AssignedAgenciesAsync(ct)).Contains(agencyId));
+
     /// <summary>The records of one agency (its details, contacts, interactions, meetings, action items): administrators, and its relationship managers.</summary>
     public async Task<bool> CanEditAgencyRecordsAsync(int agencyId, CancellationToken ct) =>
         user.IsAdministrator || (await AssignedAgenciesAsync(ct)).Contains(agencyId);

@@ -69,7 +69,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void The_modules_are_the_ones_program_lists()
     {
-        Assert.Equal(["Administration", "Directory", "Notifications", "Portfolio", "Relationships", "Renewals", "Reporting", "SavedViews", "Search"], Modules());
+        Assert.Equal(["Administration", "Directory", "Notifications", "Portfolio", "Relationships", "Renewals", "Reporting", "SavedViews", "Search", "Surveys"], Modules());
     }
 
     [Fact]

@@ -54,6 +54,79 @@ internal sealed class OrganisationSettings : IVersioned, ITimestamped
         return [.. days];
     }
 
+    /// <summary>The months the service assessment goes out on its own, as typed ("1, 7": January and July).</summary>
+    public string SurveyMonths { get; set; } = DefaultSurveyMonths;
+
+    public const string DefaultSurveyMonths = "1, 7";
+
+    /// <summary>How many days a scheduled assessment stays open.</summary>
+    public int SurveyOpenDays { get; set; } = 21;
+
+    /// <summary>The days after a wave opens on which those who have not answered are reminded ("7, 14").</summary>
+    public string SurveyReminderDays { get; set; } = DefaultSurveyReminderDays;
+
+    public const string DefaultSurveyReminderDays = "7, 14";
+
+    /// <summary>The most reminders one recipient gets in a wave, whether on the days above or sent by hand.</summary>
+    public int SurveyMaxReminders { get; set; } = 2;
+
+    /// <summary>The state's holidays, one date (yyyy-MM-dd) per line or separated by commas: not business days.</summary>
+    public string Holidays { get; set; } = "";
+
+    /// <summary><see cref="SurveyMonths"/> as month numbers, in order (what cannot be read is left out; the form refuses it).</summary>
+    public IReadOnlyList<int> SurveyMonthNumbers => ParseMonths(SurveyMonths) ?? [];
+
+    /// <summary><see cref="SurveyReminderDays"/> as numbers, smallest first.</summary>
+    public IReadOnlyList<int> SurveyReminderOffsets => (ParseDays(SurveyReminderDays) ?? []).OrderBy(d => d).ToList();
+
+    /// <summary>Months in a list such as "1, 7", in order without repeats; null when a part is not a month number.</summary>
+    public static List<int>? ParseMonths(string? text)
+    {
+        var months = new SortedSet<int>();
+        foreach (var part in (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month) || month is < 1 or > 12)
+                return null;
+            months.Add(month);
+        }
+        return [.. months];
+    }
+
+    /// <summary>The dates of a holiday list, in order without repeats; null when a part is not a date written yyyy-MM-dd.</summary>
+    public static List<DateOnly>? ParseHolidays(string? text)
+    {
+        var days = new SortedSet<DateOnly>();
+        foreach (var part in (text ?? "").Split([',', ';', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                return null;
+            days.Add(day);
+        }
+        return [.. days];
+    }
+
+    /// <summary>Whether <paramref name="day"/> is a working day: not a Saturday, a Sunday or one of the state's holidays.</summary>
+    public bool IsBusinessDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !(_holidays ??= (ParseHolidays(Holidays) ?? []).ToHashSet()).Contains(day);
+
+    private HashSet<DateOnly>? _holidays;
+
+    /// <summary>
+    /// The day <paramref name="days"/> business days after <paramref name="from"/>: from a Friday, 2 business days is the
+    /// Tuesday (the Monday if it is not a holiday is the first). The day itself never counts.
+    /// </summary>
+    public DateOnly AddBusinessDays(DateOnly from, int days)
+    {
+        var day = from;
+        for (var left = days; left > 0;)
+        {
+            day = day.AddDays(1);
+            if (IsBusinessDay(day))
+                left--;
+        }
+        return day;
+    }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

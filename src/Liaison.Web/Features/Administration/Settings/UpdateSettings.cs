@@ -25,6 +25,21 @@ internal sealed class SettingsInput : IVersionedInput
     [Display(Name = "After the last safe date, remind every (days)")]
     public int RenewalReminderIntervalDays { get; set; } = 7;
 
+    [Display(Name = "Service assessment goes out in (months)")]
+    public string SurveyMonths { get; set => field = value ?? ""; } = OrganisationSettings.DefaultSurveyMonths;
+
+    [Display(Name = "An assessment stays open for (days)")]
+    public int SurveyOpenDays { get; set; } = 21;
+
+    [Display(Name = "Remind those who have not answered, days after opening")]
+    public string SurveyReminderDays { get; set => field = value ?? ""; } = OrganisationSettings.DefaultSurveyReminderDays;
+
+    [Display(Name = "At most this many reminders per person")]
+    public int SurveyMaxReminders { get; set; } = 2;
+
+    [Display(Name = "The state's holidays")]
+    public string Holidays { get; set => field = value ?? ""; } = "";
+
     public int? Version { get; set; }
 
     public static SettingsInput From(OrganisationSettings s) => new()
@@ -34,6 +49,11 @@ internal sealed class SettingsInput : IVersionedInput
         FiscalYearStartMonth = s.FiscalYearStartMonth,
         RenewalReminderDays = s.RenewalReminderDays,
         RenewalReminderIntervalDays = s.RenewalReminderIntervalDays,
+        SurveyMonths = s.SurveyMonths,
+        SurveyOpenDays = s.SurveyOpenDays,
+        SurveyReminderDays = s.SurveyReminderDays,
+        SurveyMaxReminders = s.SurveyMaxReminders,
+        Holidays = s.Holidays,
         Version = s.Version,
     };
 
@@ -44,6 +64,11 @@ internal sealed class SettingsInput : IVersionedInput
         s.FiscalYearStartMonth = FiscalYearStartMonth;
         s.RenewalReminderDays = string.Join(", ", OrganisationSettings.ParseDays(RenewalReminderDays) ?? []);
         s.RenewalReminderIntervalDays = RenewalReminderIntervalDays;
+        s.SurveyMonths = string.Join(", ", OrganisationSettings.ParseMonths(SurveyMonths) ?? []);
+        s.SurveyOpenDays = SurveyOpenDays;
+        s.SurveyReminderDays = string.Join(", ", (OrganisationSettings.ParseDays(SurveyReminderDays) ?? []).OrderBy(d => d));
+        s.SurveyMaxReminders = SurveyMaxReminders;
+        s.Holidays = string.Join("\n", (OrganisationSettings.ParseHolidays(Holidays) ?? []).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 }
 
@@ -60,6 +85,14 @@ internal sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
             .Must(d => OrganisationSettings.ParseDays(d) is { Count: > 0 and <= 12 })
             .WithMessage("Give from one to twelve numbers of days from 1 to 730, separated by commas, such as 180, 90, 60, 30, 14, 7.");
         RuleFor(s => s.RenewalReminderIntervalDays).InclusiveBetween(1, 90).WithMessage("Give a number of days from 1 to 90.");
+        RuleFor(s => s.SurveyMonths).MaximumLength(50).Must(m => OrganisationSettings.ParseMonths(m) is not null)
+            .WithMessage("Give month numbers from 1 to 12 separated by commas, such as 1, 7 for January and July; leave it empty to schedule none.");
+        RuleFor(s => s.SurveyOpenDays).InclusiveBetween(1, 180).WithMessage("Give a number of days from 1 to 180.");
+        RuleFor(s => s.SurveyReminderDays).MaximumLength(100).Must(d => OrganisationSettings.ParseDays(d) is { Count: <= 12 })
+            .WithMessage("Give up to twelve numbers of days from 1 to 730, separated by commas, such as 7, 14; leave it empty for no reminders.");
+        RuleFor(s => s.SurveyMaxReminders).InclusiveBetween(0, 10).WithMessage("Give a number from 0 to 10.");
+        RuleFor(s => s.Holidays).MaximumLength(2000).Must(h => OrganisationSettings.ParseHolidays(h) is not null)
+            .WithMessage("Write each holiday as a date such as 2027-01-01, one per line.");
     }
 }
 
@@ -84,7 +117,7 @@ internal static class SettingsApi
     public static RouteGroupBuilder MapSettingsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/settings").WithTags("Settings");
-        group.MapGet("/", GetAsync).WithSummary("The organisation's name, relationship managers' title, fiscal year start and renewal reminder days");
+        group.MapGet("/", GetAsync).WithSummary("The organisation's name, relationship managers' title, fiscal year start, renewal reminder days, the service assessment's schedule and the state's holidays");
         group.MapPut("/", UpdateAsync).WithSummary("Change the settings (administrators); a stale version is answered 409");
         return api;
     }

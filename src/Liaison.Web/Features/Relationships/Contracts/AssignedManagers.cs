@@ -21,6 +21,15 @@ internal static class AssignedManagers
     public static Task<int?> PrimaryPersonAsync(this LiaisonDbContext db, int agencyId, CancellationToken ct) =>
         db.CurrentPrimaries().Where(a => a.AgencyId == agencyId).Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The agency's current primary manager's person, for whoever has no signed-in user and so sees no agency's records
+    /// (the public survey form, a job): the owner of what it opens for the agency.
+    /// </summary>
+    public static Task<int?> PrimaryPersonOfAnyAgencyAsync(this LiaisonDbContext db, int agencyId, CancellationToken ct) =>
+        db.AgencyAssignments.AsNoTracking().IgnoreQueryFilters()
+            .Where(a => a.EndedOn == null && a.Role == AssignmentRole.Primary && a.User!.PersonId != null && a.AgencyId == agencyId)
+            .Select(a => a.User!.PersonId).FirstOrDefaultAsync(ct);
+
     /// <summary>The agencies <paramref name="userId"/> is the primary or backup relationship manager of now.</summary>
     public static IQueryable<int> AgenciesManagedBy(this LiaisonDbContext db, int userId) =>
         db.AgencyAssignments.Where(a => a.EndedOn == null && a.UserId == userId).Select(a => a.AgencyId);

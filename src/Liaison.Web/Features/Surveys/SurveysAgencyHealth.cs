@@ -1,0 +1,85 @@
+using System.Globalization;
+using Liaison.Web.Platform.Data;
+using Liaison.Web.Platform.Modules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Liaison.Web.Features.Surveys;
+
+/// <summary>
+/// Each agency's satisfaction and NPS in the latest wave it answered (with how many answered), and its open follow-ups
+/// (late ones count as a concern): on the agency page and the scoreboard.
+/// </summary>
+internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthContributor
+{
+    public int Order => 50;
+
+    public async Task<ILookup<int, HealthSignal>> SignalsAsync(IReadOnlyCollection<int> agencyIds, DateOnly today, CancellationToken ct)
+    {
+        var ids = agencyIds.ToList();
+        var signals = new List<(int AgencyId, HealthSignal Signal)>();
+        // The latest wave each agency has submitted answers in.
+        var latest = await db.SurveyRecipients.AsNoTracking().Where(r => ids.Contains(r.AgencyId) && r.SubmittedAt != null)
+            .GroupBy(r => r.AgencyId).Select(g => new { AgencyId = g.Key, WaveId = g.Max(r => r.WaveId) }).ToListAsync(ct);
+        var waveIds = latest.Select(l => l.WaveId).Distinct().ToList();
+        var submitted = db.SurveyRecipients.AsNoTracking().Where(r => waveIds.Contains(r.WaveId) && ids.Contains(r.AgencyId) && r.SubmittedAt != null);
+        var answers = await db.SurveyAnswers.AsNoTracking()
+            .Where(a => waveIds.Contains(a.WaveId) && ids.Contains(a.AgencyId) && a.Number != null && submitted.Select(r => r.Id).Contains(a.RecipientId))
+            .Where(a => a.Question!.Kind == QuestionKind.ServiceRating || a.Question.Kind == QuestionKind.Recommend)
+            .GroupBy(a => new { a.AgencyId, a.WaveId, a.Question!.Kind, a.Number })
+            .Select(g => new { g.Key.AgencyId, g.Key.WaveId, g.Key.Kind, Number = g.Key.Number!.Value, Count = g.Count() }).ToListAsync(ct);
+        foreach (var l in latest)
+        {
+            var mine = answers.Where(a => a.AgencyId == l.AgencyId && a.WaveId == l.WaveId).ToList();
+            var ratings = mine.Where(a => a.Kind == QuestionKind.ServiceRating).ToList();
+            var satisfaction = new Satisfaction(ratings.Sum(a => (double)a.Number * a.Count), ratings.Sum(a => a.Count));
+            var recommends = mine.Where(a => a.Kind == QuestionKind.Recommend).ToList();
+            var nps = new NetPromoter(recommends.Where(a => a.Number >= 9).Sum(a => a.Count), recommends.Where(a => a.Number is 7 or 8).Sum(a => a.Count),
+                recommends.Where(a => a.Number <= 6).Sum(a => a.Count));
+            var link = $"/Surveys/Waves/{l.WaveId}/Results?agencyId={l.AgencyId}";
+            if (satisfaction.Average is { } average)
+            {
+                signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest survey)", $"{average.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({satisfaction.Count} ratings)",
+                    average >= Satisfaction.Target ? HealthLevel.Good : average >= 3 ? HealthLevel.Attention : HealthLevel.Concern, link)
+                {
+                    Key = "survey-satisfaction",
+                    Column = "Satisfaction",
+                    Cell = average.ToString("0.0", CultureInfo.InvariantCulture),
+                    Measure = average,
+                    HigherIsWorse = false,
+                }));
+            }
+            if (nps.Score is { } score)
+            {
+                signals.Add((l.AgencyId, new HealthSignal("Net Promoter Score (latest survey)",
+                    $"{score} ({nps.Promoters} promoters, {nps.Passives} passive, {nps.Detractors} detractors)",
+                    score > NetPromoter.Target ? HealthLevel.Good : score >= 0 ? HealthLevel.Attention : HealthLevel.Concern, link)
+                {
+                    Key = "survey-nps",
+                    Column = "NPS",
+                    Cell = score.ToString(CultureInfo.InvariantCulture),
+                    Measure = score,
+                    HigherIsWorse = false,
+                }));
+            }
+        }
+        var followUps = await db.SurveyFollowUps.AsNoTracking().Where(f => ids.Contains(f.AgencyId) && f.Status != FollowUpStatus.Closed)
+            .GroupBy(f => f.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Open = g.Count(), Late = g.Count(f => f.Status == FollowUpStatus.Open && f.FirstContactDueOn < today) })
+            .ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var f = followUps.FirstOrDefault(x => x.AgencyId == id);
+            var open = f?.Open ?? 0;
+            var late = f?.Late ?? 0;
+            signals.Add((id, new HealthSignal("Survey follow-ups open", late > 0 ? $"{open} ({late} late)" : open.ToString(CultureInfo.InvariantCulture),
+                late > 0 ? HealthLevel.Concern : open > 0 ? HealthLevel.Attention : HealthLevel.Good, $"/Surveys/FollowUps?agencyId={id}")
+            {
+                Key = "survey-follow-ups",
+                Column = "Follow-ups",
+                Cell = open.ToString(CultureInfo.InvariantCulture),
+                Measure = open,
+            }));
+        }
+        return signals.ToLookup(s => s.AgencyId, s => s.Signal);
+    }
+}
