@@ -165,3 +165,28 @@ internal static class FollowUpText
         _ => "Closed",
     };
 }
+
+/// <summary>My work: invitations to an open wave that bounced, for the agencies the user manages: pick another contact.</summary>
+internal sealed class BouncedInvitationsSource(LiaisonDbContext db) : IMyWorkSource
+{
+    public string Key => "survey-bounces";
+    public string Section => "Survey invitations that bounced";
+    public int Order => 56;
+    public string Empty => "No survey invitation has bounced.";
+
+    public async Task<MyWorkPart> ItemsAsync(MyWorkScope scope, int limit, CancellationToken ct)
+    {
+        var query = db.SurveyRecipients.AsNoTracking()
+            .Where(r => r.BouncedAt != null && r.SubmittedAt == null && r.Wave!.Status == WaveStatus.Open && r.Wave.ClosesOn >= scope.Today)
+            .Where(r => scope.AgencyIds.Contains(r.AgencyId));
+        var total = await query.CountAsync(ct);
+        if (total == 0)
+            return MyWorkPart.None;
+        var rows = await query.OrderBy(r => r.Wave!.ClosesOn).ThenBy(r => r.Id).Take(limit)
+            .Select(r => new { r.WaveId, Wave = r.Wave!.Name, r.Wave.ClosesOn, Agency = r.Agency!.Name, Who = r.Person!.FirstName + " " + r.Person.LastName, r.Email })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new MyWorkItem($"{r.Who}'s invitation bounced", $"{r.Wave}: {r.Email} is wrong; add another contact before {r.ClosesOn:d MMM}",
+            $"/Surveys/Waves/{r.WaveId}", Urgency.Due, r.ClosesOn, r.Agency)).ToList();
+        return new MyWorkPart(items, total);
+    }
+}

@@ -185,7 +185,7 @@ internal sealed class ManageTemplates(LiaisonDbContext db, AccessRule access)
         if (errors.Count > 0)
             return Result<SurveyTemplate>.Invalid(errors);
         if (input.Version is { } version && version != template.Version)
-            return Result<SurveyTemplate>.Invalid("", "Someone else changed this template since you opened it; reload it and make your changes again.");
+            return Result<SurveyTemplate>.Conflicted(new ConflictInfo(template.Version, [], null, template.UpdatedAt));
         template.Name = name!;
         template.Introduction = InputRules.Printable(input.Introduction)?.Trim() is { Length: > 0 } intro ? intro : null;
         db.SurveyQuestions.RemoveRange(template.Questions);

@@ -1,3 +1,4 @@
+using Liaison.Web.Platform.ImportExport;
 using Liaison.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -65,6 +66,9 @@ internal static class SurveysApi
         surveys.MapPost("/waves/{id:int}/publish", PublishAsync).WithSummary("Publish (or withdraw) the aggregated results to staff and to each agency");
         surveys.MapGet("/waves/{id:int}/results", ResultsAsync)
             .WithSummary("A wave's results (agencyId, unitId, lineOfServiceId): response rate, satisfaction per line of service against 4.0, NPS against 30 with its counts, comments, the trend; published views hide figures of fewer than 3 answers");
+
+        surveys.MapGet("/waves/{id:int}/report", ReportAsync)
+            .WithSummary("The results as the CIO's report, an XLSX workbook (overall, lines of service, agencies, trend, comments), with the same filters and hiding");
 
         surveys.MapGet("/follow-ups", ListFollowUpsAsync).WithSummary("Follow-ups of unhappy answers (all=true includes closed; agencyId), late first");
         surveys.MapGet("/follow-ups/{id:int}", GetFollowUpAsync).WithSummary("One follow-up with the response behind it");
@@ -149,6 +153,10 @@ internal static class SurveysApi
     private static async Task<Results<Ok<WaveResults>, ProblemHttpResult>> ResultsAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId,
         SurveyResults results, CancellationToken ct) =>
         (await results.HandleAsync(id, new ResultsQuery(agencyId, unitId, lineOfServiceId), ct)).ToOk(r => r);
+
+    private static Task<Results<Download, ProblemHttpResult>> ReportAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId, SurveyResults results,
+        Platform.Time.OrganisationClock clock, CancellationToken ct) =>
+        TableExport.AnswerAsync("xlsx", _ => results.ReportAsync(id, new ResultsQuery(agencyId, unitId, lineOfServiceId), clock.ToLocal(clock.UtcNow), ct));
 
     private static async Task<Results<Ok<IReadOnlyList<FollowUpRow>>, ProblemHttpResult>> ListFollowUpsAsync(bool? all, int? agencyId, ManageFollowUps followUps,
         CancellationToken ct) =>

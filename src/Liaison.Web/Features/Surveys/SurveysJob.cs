@@ -37,9 +37,36 @@ internal sealed class SurveySchedule(LiaisonDbContext db, OrganisationClock cloc
                 await mail.RemindAsync(wave, byHand: false, ct, upTo: due);
         }
 
+        await MarkRefusedAsync(ct);
+
         await db.SurveyWaves.Where(w => w.Status == WaveStatus.Open && w.ClosesOn < today)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaveStatus.Closed).SetProperty(w => w.ClosedAt, clock.UtcNow)
                 .SetProperty(w => w.Version, w => w.Version + 1), ct);
+    }
+
+    /// <summary>
+    /// Marks bounced the recipients of open waves whose invitation or reminder the mail server refused (the outbox gave it
+    /// up as "recipient refused"): no more reminders go to them, and their relationship manager sees it on the wave and in
+    /// My work. A bounce that comes back later as a message to the mailbox is marked by hand or through the API.
+    /// </summary>
+    internal async Task MarkRefusedAsync(CancellationToken ct)
+    {
+        var prefix = Platform.Email.OutboxDispatcher.RecipientRefused;
+        var refused = await db.SurveyRecipients
+            .Where(r => r.BouncedAt == null && r.InvitedAt != null && r.SubmittedAt == null && r.Wave!.Status == WaveStatus.Open)
+            .Select(r => new
+            {
+                r.Id,
+                Error = db.OutboxMessages.Where(m => m.To == r.Email && m.SentAt == null && m.CreatedAt >= r.InvitedAt && m.LastError!.StartsWith(prefix))
+                    .OrderByDescending(m => m.Id).Select(m => m.LastError).FirstOrDefault(),
+            })
+            .Where(r => r.Error != null).Take(500).ToListAsync(ct);
+        foreach (var r in refused)
+        {
+            var reason = r.Error!.Length > 500 ? r.Error[..500] : r.Error;
+            await db.SurveyRecipients.Where(x => x.Id == r.Id && x.BouncedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.BouncedAt, clock.UtcNow).SetProperty(x => x.BounceReason, reason).SetProperty(x => x.Version, x => x.Version + 1), ct);
+        }
     }
 
     /// <summary>The scheduled wave of this month or next, if its month is in the settings and it is time (and not too late) to prepare it.</summary>

@@ -22,7 +22,9 @@ internal sealed class SurveysModule : ILiaisonModule
         services.AddScoped<ManageFollowUps>();
         services.AddScoped<MySurveys>();
         services.AddScoped<SurveySchedule>();
+        services.AddScoped<IDemoSeeder, SurveysDemo>();
         services.AddScoped<IMyWorkSource, FollowUpsDueSource>();
+        services.AddScoped<IMyWorkSource, BouncedInvitationsSource>();
         services.AddScoped<IAgencyHealthContributor, SurveysAgencyHealth>();
         services.AddRecurringJob<SurveysJob>("surveys", TimeSpan.FromMinutes(builder.Configuration.GetValue("Surveys:CheckMinutes", 60.0)));
     }

@@ -69,6 +69,9 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>How the last error of a message the server refused the recipient of begins; it is not tried again.</summary>
+    public const string RecipientRefused = "Recipient refused: ";
+
     /// <summary>Sends every message that is due. Public so the job, tests and commands can flush the outbox.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
@@ -108,6 +111,13 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<Ema
                     var attempts = message.Attempts + 1;
                     var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, attempts - 1)));
                     var reason = InputRules.Printable($"{ex.GetType().Name}: {ex.Message}")!;
+                    // The server refused the address itself: trying again will not help, and whoever sent it can be told
+                    // (a survey's invitation is marked bounced) by the reason's prefix.
+                    if (ex is MailKit.Net.Smtp.SmtpCommandException { ErrorCode: MailKit.Net.Smtp.SmtpErrorCode.RecipientNotAccepted })
+                    {
+                        attempts = Math.Max(attempts, settings.MaxAttempts);
+                        reason = RecipientRefused + reason;
+                    }
                     if (attempts >= settings.MaxAttempts)
                         logger.LogError(ex, "Gave up sending outbox message {Id} to {To} after {Attempts} attempts.", message.Id, message.To, attempts);
                     else

@@ -77,11 +77,21 @@ internal static class TableExport
     /// One sheet as people expect an export to open: the header row frozen and filtered, each column as wide as what it
     /// holds (within reason), dates as dates.
     /// </summary>
-    public static byte[] WriteXlsx<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName)
+    public static byte[] WriteXlsx<T>(IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string sheetName) =>
+        WriteWorkbook([Sheet(sheetName, rows, columns)]);
+
+    /// <summary>A sheet of a workbook: its name, its headers and its rows of values.</summary>
+    internal sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
+
+    public static XlsxSheet Sheet<T>(string name, IEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns) =>
+        new(name, columns.Select(c => c.Header).ToList(), rows.Select(row => columns.Select(c => c.Value(row)).ToArray()).ToList());
+
+    /// <summary>
+    /// A workbook of several sheets (a report), each as people expect an export to open: the header row frozen and
+    /// filtered, each column as wide as what it holds (within reason), dates as dates.
+    /// </summary>
+    public static byte[] WriteWorkbook(IReadOnlyList<XlsxSheet> sheets)
     {
-        var cells = rows.Select(row => columns.Select(c => c.Value(row)).ToArray()).ToList();
-        var lastCell = $"{ColumnName(columns.Count)}{cells.Count + 1}";
-        var name = sheetName.Length > 31 ? sheetName[..31] : sheetName;
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -89,45 +99,55 @@ internal static class TableExport
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Stylesheet();
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheet))
+            var sheetList = new Sheets();
+            var names = new DefinedNames();
+            for (var index = 0; index < sheets.Count; index++)
             {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteElement(new SheetViews(new SheetView(
-                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                    new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-                { TabSelected = true, WorkbookViewId = 0 }));
-                writer.WriteElement(new Columns(columns.Select((column, i) => new Column
+                var (sheetName, headers, cells) = sheets[index];
+                var name = sheetName.Length > 31 ? sheetName[..31] : sheetName;
+                var lastCell = $"{ColumnName(headers.Count)}{cells.Count + 1}";
+                var sheet = workbook.AddNewPart<WorksheetPart>();
+                using (var writer = OpenXmlWriter.Create(sheet))
                 {
-                    Min = (uint)(i + 1),
-                    Max = (uint)(i + 1),
-                    Width = Width(column.Header, cells.Select(r => r[i])),
-                    CustomWidth = true,
-                })));
-                writer.WriteStartElement(new SheetData());
-                writer.WriteStartElement(new Row());
-                foreach (var column in columns)
-                    writer.WriteElement(TextCell(FormatText(column.Header)!, style: 1));
-                writer.WriteEndElement();
-                foreach (var row in cells)
-                {
+                    writer.WriteStartElement(new Worksheet());
+                    writer.WriteElement(new SheetViews(new SheetView(
+                        new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                        new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+                    { TabSelected = index == 0, WorkbookViewId = 0 }));
+                    writer.WriteElement(new Columns(headers.Select((header, i) => new Column
+                    {
+                        Min = (uint)(i + 1),
+                        Max = (uint)(i + 1),
+                        Width = Width(header, cells.Select(r => r[i])),
+                        CustomWidth = true,
+                    })));
+                    writer.WriteStartElement(new SheetData());
                     writer.WriteStartElement(new Row());
-                    foreach (var value in row)
-                        writer.WriteElement(Cell(value));
+                    foreach (var header in headers)
+                        writer.WriteElement(TextCell(FormatText(header)!, style: 1));
+                    writer.WriteEndElement();
+                    foreach (var row in cells)
+                    {
+                        writer.WriteStartElement(new Row());
+                        foreach (var value in row)
+                            writer.WriteElement(Cell(value));
+                        writer.WriteEndElement();
+                    }
+                    writer.WriteEndElement();
+                    writer.WriteElement(new AutoFilter { Reference = $"A1:{lastCell}" });
                     writer.WriteEndElement();
                 }
-                writer.WriteEndElement();
-                writer.WriteElement(new AutoFilter { Reference = $"A1:{lastCell}" });
-                writer.WriteEndElement();
+                sheetList.AppendChild(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = (uint)(index + 1), Name = name });
+                // Excel keeps a filter's range in this hidden name; without it, it repairs the file on opening.
+                names.AppendChild(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(headers.Count)}${cells.Count + 1}")
+                {
+                    Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = (uint)index,
+                    Hidden = true,
+                });
             }
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = name }));
-            // Excel keeps a filter's range in this hidden name; without it, it repairs the file on opening.
-            workbook.Workbook.AppendChild(new DefinedNames(new DefinedName($"'{name.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${ColumnName(columns.Count)}${cells.Count + 1}")
-            {
-                Name = "_xlnm._FilterDatabase",
-                LocalSheetId = 0,
-                Hidden = true,
-            }));
+            workbook.Workbook.AppendChild(sheetList);
+            workbook.Workbook.AppendChild(names);
             workbook.Workbook.Save();
         }
         return stream.ToArray();

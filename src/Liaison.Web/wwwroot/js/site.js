@@ -21,6 +21,11 @@
     }
   });
 
+  // A button that prints the page (data-print): the print style sheet leaves out the navigation and the forms.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // Copy a value (a new API token) to the clipboard.
   document.querySelectorAll("[data-copy-target]").forEach(function (button) {
     button.addEventListener("click", function () {

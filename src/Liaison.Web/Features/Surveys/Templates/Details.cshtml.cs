@@ -23,7 +23,7 @@ internal sealed class DetailsModel(ManageTemplates templates) : PageModel
         var copied = await templates.CopyAsync(id, ct);
         if (this.Refusal(copied) is { } refusal)
             return refusal;
-        TempData["Status"] = "The template has been copied; change the copy's questions through the API (PUT /api/v1/surveys/templates/{id}).";
-        return Redirect($"/Surveys/Templates/{copied.Value!.Id}");
+        TempData["Status"] = "The template has been copied. Change the copy's name and questions here.";
+        return Redirect($"/Surveys/Templates/Edit/{copied.Value!.Id}");
     }
 }

@@ -34,5 +34,25 @@ internal sealed class ResultsModel(SurveyResults results, PeopleOptions people, 
 
     public static string Score(Satisfaction s, bool hidden) => hidden ? "Fewer than 3 answers" : s.Average is { } a ? a.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "No answers";
 
+    /// <summary>The filters as a query string, for the report's link.</summary>
+    public string FilterQuery
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Results.Filter.AgencyId is { } a && !Results.Aggregated)
+                parts.Add($"agencyId={a}");
+            if (Results.Filter.UnitId is { } u)
+                parts.Add($"unitId={u}");
+            if (Results.Filter.LineOfServiceId is { } l)
+                parts.Add($"lineOfServiceId={l}");
+            return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+        }
+    }
+
+    public static string Moved(double? change, string format) => change is { } c
+        ? (c > 0 ? "up " : c < 0 ? "down " : "unchanged ") + (c == 0 ? "" : Math.Abs(c).ToString(format, System.Globalization.CultureInfo.InvariantCulture))
+        : "not comparable";
+
     public static string Nps(NetPromoter n, bool hidden) => hidden ? "Fewer than 3 answers" : n.Score is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "No answers";
 }
