@@ -7,6 +7,7 @@ using Liaison.Web.Features.Relationships.ActionItems;
 using Liaison.Web.Features.Relationships.Interactions;
 using Liaison.Web.Features.Renewals;
 using Liaison.Web.Features.Reporting;
+using Liaison.Web.Features.Surveys;
 using Liaison.Web.Platform.Data;
 using Liaison.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
 {
     public string Name => "seed-benchmark";
 
-    public string Help => "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000] [--vendors 5000] [--renewals 50000]   fills an empty database for the benchmark";
+    public string Help => "seed-benchmark [--agencies 200] [--people 20000] [--interactions 500000] [--initiatives 10000] [--updates 200000] [--quick-wins 20000] [--vendors 5000] [--renewals 50000] [--survey-waves 20] [--survey-recipients 18]   fills an empty database for the benchmark";
 
     public Task<int> RunAsync(IReadOnlyDictionary<string, string> options, TextWriter output, CancellationToken ct) =>
         SeedAsync(BenchmarkSize.From(options), output, ct);
@@ -81,6 +82,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
         await SeedRelationshipsAsync(size.Interactions, ct);
         await SeedPortfolioAsync(size, ct);
         await SeedRenewalsAsync(size, ct);
+        await SeedSurveysAsync(size, ct);
         await SeedScoreboardHistoryAsync(ct);
         // As a database that has lived with its data would be: statistics gathered and the visibility map set, rather
         // than autovacuum still catching up with a bulk load while the benchmark measures.
@@ -89,7 +91,8 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
         await log.WriteLineAsync($"Benchmark data: {await db.Agencies.CountAsync(ct)} agencies, {await db.People.CountAsync(ct)} people, " +
             $"{await db.Interactions.CountAsync(ct)} interactions, {await db.ActionItems.CountAsync(ct)} action items, " +
             $"{await db.Initiatives.CountAsync(ct)} initiatives, {await db.InitiativeUpdates.CountAsync(ct)} status updates, " +
-            $"{await db.QuickWins.CountAsync(ct)} quick wins, {await db.Vendors.CountAsync(ct)} vendors, {await db.Renewals.CountAsync(ct)} renewals.");
+            $"{await db.QuickWins.CountAsync(ct)} quick wins, {await db.Vendors.CountAsync(ct)} vendors, {await db.Renewals.CountAsync(ct)} renewals, " +
+            $"{await db.SurveyWaves.CountAsync(ct)} survey waves, {await db.SurveyRecipients.CountAsync(ct)} recipients, {await db.SurveyAnswers.CountAsync(ct)} answers.");
         return 0;
     }
 
@@ -272,6 +275,90 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
         await RunAsync(sql, ct);
     }
 
+    /// <summary>
+    /// Twenty semi-annual assessments, ten years of them, closed and published, each to eighteen contacts of every agency
+    /// (about 72,000 recipients), seven in ten answering: a 1–5 rating of each line of service the agency consumes, the
+    /// recommendation, yes or no, a choice and now and then a comment (about 500,000 answers), mostly satisfied; and a
+    /// follow-up of each response with a low answer, closed but in the latest wave.
+    /// </summary>
+    private async Task SeedSurveysAsync(BenchmarkSize size, CancellationToken ct)
+    {
+        if (size.SurveyWaves <= 0 || await db.SurveyWaves.AnyAsync(w => w.Name.StartsWith("Benchmark assessment"), ct))
+            return;
+        var postgres = db.Database.IsNpgsql();
+        var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+        var template = await ManageTemplates.EnsureAssessmentAsync(db, ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var latestFirst = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, today.Month >= 7 ? 7 : 1, 1);
+        for (var i = size.SurveyWaves - 1; i >= 0; i--)
+        {
+            var first = latestFirst.AddMonths(-6 * i);
+            db.SurveyWaves.Add(new SurveyWave
+            {
+                Name = $"Benchmark assessment, {first:MMMM yyyy}", TemplateId = template.Id, OpensOn = first, ClosesOn = first.AddDays(20), Status = WaveStatus.Closed,
+                InvitedAt = first.ToDateTime(new TimeOnly(14, 0)), ClosedAt = first.AddDays(21).ToDateTime(new TimeOnly(6, 0)), PublishedToStaff = true, PublishedToAgencies = true,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var question = await db.SurveyQuestions.Where(q => q.TemplateId == template.Id).ToDictionaryAsync(q => q.Kind, q => q.Id, ct);
+        var latest = await db.SurveyWaves.Where(w => w.Name.StartsWith("Benchmark assessment")).MaxAsync(w => w.Id, ct);
+        var answeredOn = postgres ? "(w.\"OpensOn\" + 3)::timestamp" : "datetime(w.\"OpensOn\", '+3 days')";
+        var sql = new List<string>
+        {
+            // Eighteen contacts of each agency (by id), on every benchmark wave; seven in ten answered on the wave's third day.
+            $"""
+            INSERT INTO "SurveyRecipients" ("WaveId", "AgencyId", "PersonId", "Email", "InvitedAt", "RemindersSent", "StartedAt", "SubmittedAt", "Version")
+            SELECT w."Id", p."AgencyId", p."Id", coalesce(p."Email", 'p' || p."Id" || '@example.gov'), w."InvitedAt", (w."Id" + p."Id") % 3,
+                CASE WHEN (w."Id" * 7 + p."Id") % 10 < 7 THEN {answeredOn} END, CASE WHEN (w."Id" * 7 + p."Id") % 10 < 7 THEN {answeredOn} END, 1
+            FROM "SurveyWaves" w
+            CROSS JOIN (SELECT "Id", "AgencyId", "Email", row_number() OVER (PARTITION BY "AgencyId" ORDER BY "Id") AS n
+                        FROM "People" WHERE "AgencyId" IS NOT NULL AND "Kind" = 0) p
+            WHERE w."Name" LIKE 'Benchmark assessment%' AND p.n <= {size.SurveyRecipientsPerAgency}
+            """,
+            // A rating of each line of service the agency consumes: mostly 4 and 5, a few 1s and 2s.
+            $"""
+            INSERT INTO "SurveyAnswers" ("RecipientId", "WaveId", "AgencyId", "QuestionId", "LineOfServiceId", "Number")
+            SELECT r."Id", r."WaveId", r."AgencyId", {question[QuestionKind.ServiceRating]}, l."LineOfServiceId",
+                CASE (r."Id" * 13 + l."LineOfServiceId" * 7) % 20 WHEN 0 THEN 1 WHEN 1 THEN 2 WHEN 2 THEN 3 WHEN 3 THEN 3 WHEN 4 THEN 3
+                    WHEN 5 THEN 3 ELSE CASE WHEN (r."Id" + l."LineOfServiceId") % 2 = 0 THEN 4 ELSE 5 END END
+            FROM "SurveyRecipients" r JOIN "AgencyLinesOfService" l ON l."AgencyId" = r."AgencyId"
+            JOIN "SurveyWaves" w ON w."Id" = r."WaveId"
+            WHERE r."SubmittedAt" IS NOT NULL AND w."Name" LIKE 'Benchmark assessment%'
+            """,
+            // The recommendation (0–10), yes or no, a choice, and a comment from one in four.
+            $"""
+            INSERT INTO "SurveyAnswers" ("RecipientId", "WaveId", "AgencyId", "QuestionId", "LineOfServiceId", "Number", "Text")
+            SELECT r."Id", r."WaveId", r."AgencyId", q.id, NULL,
+                CASE q.kind WHEN 1 THEN CASE WHEN r."Id" % 10 < 4 THEN 9 + r."Id" % 2 WHEN r."Id" % 10 < 7 THEN 7 + r."Id" % 2 ELSE r."Id" % 7 END
+                    WHEN 3 THEN CASE WHEN r."Id" % 5 = 0 THEN 0 ELSE 1 END END,
+                CASE q.kind WHEN 4 THEN CASE r."Id" % 3 WHEN 0 THEN 'Monthly' WHEN 1 THEN 'Quarterly' ELSE 'Twice a year' END
+                    WHEN 2 THEN 'Benchmark comment ' || r."Id" END
+            FROM "SurveyRecipients" r
+            JOIN "SurveyWaves" w ON w."Id" = r."WaveId"
+            CROSS JOIN (SELECT {question[QuestionKind.Recommend]} AS id, 1 AS kind UNION ALL SELECT {question[QuestionKind.YesNo]}, 3
+                        UNION ALL SELECT {question[QuestionKind.Choice]}, 4 UNION ALL SELECT {question[QuestionKind.Text]}, 2) q
+            WHERE r."SubmittedAt" IS NOT NULL AND w."Name" LIKE 'Benchmark assessment%' AND (q.kind <> 2 OR r."Id" % 4 = 0)
+            """,
+            // A follow-up of each response with a low answer, owned by the agency's primary manager: closed, but in the latest wave.
+            $"""
+            INSERT INTO "SurveyFollowUps" ("RecipientId", "WaveId", "AgencyId", "OwnerPersonId", "LowAnswers", "FirstContactDueOn", "Status", "ContactedOn", "ClosedOn",
+                "Resolution", "CreatedAt", "UpdatedAt", "Version")
+            SELECT r."Id", r."WaveId", r."AgencyId",
+                (SELECT u."PersonId" FROM "AgencyAssignments" a JOIN "AspNetUsers" u ON u."Id" = a."UserId"
+                 WHERE a."AgencyId" = r."AgencyId" AND a."Role" = 'Primary' AND a."EndedOn" IS NULL LIMIT 1),
+                'A low answer', w."OpensOn", CASE WHEN r."WaveId" = {latest} THEN 0 ELSE 3 END,
+                CASE WHEN r."WaveId" = {latest} THEN NULL ELSE w."OpensOn" END, CASE WHEN r."WaveId" = {latest} THEN NULL ELSE w."OpensOn" END,
+                CASE WHEN r."WaveId" = {latest} THEN NULL ELSE 'Resolved' END, {now}, {now}, 1
+            FROM "SurveyRecipients" r JOIN "SurveyWaves" w ON w."Id" = r."WaveId"
+            WHERE w."Name" LIKE 'Benchmark assessment%' AND r."SubmittedAt" IS NOT NULL
+              AND EXISTS (SELECT 1 FROM "SurveyAnswers" a WHERE a."RecipientId" = r."Id"
+                  AND ((a."QuestionId" = {question[QuestionKind.ServiceRating]} AND a."Number" <= 2) OR (a."QuestionId" = {question[QuestionKind.Recommend]} AND a."Number" <= 6)))
+            """,
+        };
+        await RunAsync(sql, ct);
+    }
+
     private async Task RunAsync(List<string> sql, CancellationToken ct)
     {
         if (sql.Count == 0)
@@ -373,13 +460,15 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
 }
 
 /// <summary>How much the benchmark loads: ten times a state's size by default.</summary>
-internal sealed record BenchmarkSize(int Agencies, int People, int Interactions, int Initiatives, int Updates, int QuickWins, int Vendors = 5000, int Renewals = 50000)
+internal sealed record BenchmarkSize(int Agencies, int People, int Interactions, int Initiatives, int Updates, int QuickWins, int Vendors = 5000, int Renewals = 50000,
+    int SurveyWaves = 20, int SurveyRecipientsPerAgency = 18)
 {
     public static BenchmarkSize From(IReadOnlyDictionary<string, string> options)
     {
         int Read(string name, int fallback) =>
             options.TryGetValue(name, out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new(Read("agencies", 200), Read("people", 20000), Read("interactions", 500000),
-            Read("initiatives", 10000), Read("updates", 200000), Read("quick-wins", 20000), Read("vendors", 5000), Read("renewals", 50000));
+            Read("initiatives", 10000), Read("updates", 200000), Read("quick-wins", 20000), Read("vendors", 5000), Read("renewals", 50000),
+            Read("survey-waves", 20), Read("survey-recipients", 18));
     }
 }

@@ -52,11 +52,15 @@ internal sealed class ManageWaves(LiaisonDbContext db, AccessRule access, Organi
     public bool MayManage => access.CanManageSurveys;
     public bool MaySee => access.CanSeeUnpublishedSurveyResults;
 
+    /// <summary>The waves, newest first: all of them for those who may see unpublished results, those published to staff for the rest of the provider's staff.</summary>
     public async Task<Result<IReadOnlyList<WaveRow>>> ListAsync(CancellationToken ct)
     {
-        if (!MaySee)
+        if (!MaySee && !access.CanSeeProviderRecords)
             return Result<IReadOnlyList<WaveRow>>.NotFound();
-        var rows = await db.SurveyWaves.AsNoTracking().OrderByDescending(w => w.OpensOn).ThenByDescending(w => w.Id).Take(200)
+        var waves = db.SurveyWaves.AsNoTracking();
+        if (!MaySee)
+            waves = waves.Where(w => w.PublishedToStaff);
+        var rows = await waves.OrderByDescending(w => w.OpensOn).ThenByDescending(w => w.Id).Take(200)
             .Select(w => new WaveRow(w.Id, w.Name, w.Template!.Name, w.OpensOn, w.ClosesOn, w.Status,
                 db.Set<SurveyRecipient>().Count(r => r.WaveId == w.Id), db.Set<SurveyRecipient>().Count(r => r.WaveId == w.Id && r.SubmittedAt != null)))
             .ToListAsync(ct);

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Liaison.Web.Features.Surveys;
 
 /// <summary>
-/// Each agency's satisfaction and NPS in the latest wave it answered (with how many answered), and its open follow-ups
-/// (late ones count as a concern): on the agency page and the scoreboard.
+/// Each agency's satisfaction and NPS in the latest wave published to the provider's staff in which it answered (what
+/// everyone who sees the scoreboard may read; hidden where fewer than three of its people answered, as anything
+/// published is), and its open follow-ups (late ones a concern): on the agency page and the scoreboard.
 /// </summary>
 internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthContributor
 {
@@ -17,9 +18,12 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
     {
         var ids = agencyIds.ToList();
         var signals = new List<(int AgencyId, HealthSignal Signal)>();
-        // The latest wave each agency has submitted answers in.
-        var latest = await db.SurveyRecipients.AsNoTracking().Where(r => ids.Contains(r.AgencyId) && r.SubmittedAt != null)
-            .GroupBy(r => r.AgencyId).Select(g => new { AgencyId = g.Key, WaveId = g.Max(r => r.WaveId) }).ToListAsync(ct);
+        // The latest published wave each agency has submitted answers in, and how many of its people answered.
+        var responses = await db.SurveyRecipients.AsNoTracking()
+            .Where(r => ids.Contains(r.AgencyId) && r.SubmittedAt != null && r.Wave!.PublishedToStaff)
+            .GroupBy(r => new { r.AgencyId, r.WaveId, r.Wave!.OpensOn }).Select(g => new { g.Key.AgencyId, g.Key.WaveId, g.Key.OpensOn, Answered = g.Count() })
+            .ToListAsync(ct);
+        var latest = responses.GroupBy(r => r.AgencyId).Select(g => g.OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.WaveId).First()).ToList();
         var waveIds = latest.Select(l => l.WaveId).Distinct().ToList();
         var submitted = db.SurveyRecipients.AsNoTracking().Where(r => waveIds.Contains(r.WaveId) && ids.Contains(r.AgencyId) && r.SubmittedAt != null);
         var answers = await db.SurveyAnswers.AsNoTracking()
@@ -29,36 +33,36 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
             .Select(g => new { g.Key.AgencyId, g.Key.WaveId, g.Key.Kind, Number = g.Key.Number!.Value, Count = g.Count() }).ToListAsync(ct);
         foreach (var l in latest)
         {
+            var link = $"/Surveys/Waves/{l.WaveId}/Results?agencyId={l.AgencyId}";
+            if (l.Answered < SurveyRules.FewestToShow)
+            {
+                signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest published survey)", $"Fewer than {SurveyRules.FewestToShow} answered", HealthLevel.Good, link)
+                {
+                    Key = "survey-satisfaction", Column = "Satisfaction", Cell = "—",
+                }));
+                continue;
+            }
             var mine = answers.Where(a => a.AgencyId == l.AgencyId && a.WaveId == l.WaveId).ToList();
             var ratings = mine.Where(a => a.Kind == QuestionKind.ServiceRating).ToList();
             var satisfaction = new Satisfaction(ratings.Sum(a => (double)a.Number * a.Count), ratings.Sum(a => a.Count));
             var recommends = mine.Where(a => a.Kind == QuestionKind.Recommend).ToList();
             var nps = new NetPromoter(recommends.Where(a => a.Number >= 9).Sum(a => a.Count), recommends.Where(a => a.Number is 7 or 8).Sum(a => a.Count),
                 recommends.Where(a => a.Number <= 6).Sum(a => a.Count));
-            var link = $"/Surveys/Waves/{l.WaveId}/Results?agencyId={l.AgencyId}";
             if (satisfaction.Average is { } average)
             {
-                signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest survey)", $"{average.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({satisfaction.Count} ratings)",
+                signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest published survey)", $"{average.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({satisfaction.Count} ratings)",
                     average >= Satisfaction.Target ? HealthLevel.Good : average >= 3 ? HealthLevel.Attention : HealthLevel.Concern, link)
                 {
-                    Key = "survey-satisfaction",
-                    Column = "Satisfaction",
-                    Cell = average.ToString("0.0", CultureInfo.InvariantCulture),
-                    Measure = average,
-                    HigherIsWorse = false,
+                    Key = "survey-satisfaction", Column = "Satisfaction", Cell = average.ToString("0.0", CultureInfo.InvariantCulture), Measure = average, HigherIsWorse = false,
                 }));
             }
             if (nps.Score is { } score)
             {
-                signals.Add((l.AgencyId, new HealthSignal("Net Promoter Score (latest survey)",
+                signals.Add((l.AgencyId, new HealthSignal("Net Promoter Score (latest published survey)",
                     $"{score} ({nps.Promoters} promoters, {nps.Passives} passive, {nps.Detractors} detractors)",
                     score > NetPromoter.Target ? HealthLevel.Good : score >= 0 ? HealthLevel.Attention : HealthLevel.Concern, link)
                 {
-                    Key = "survey-nps",
-                    Column = "NPS",
-                    Cell = score.ToString(CultureInfo.InvariantCulture),
-                    Measure = score,
-                    HigherIsWorse = false,
+                    Key = "survey-nps", Column = "NPS", Cell = score.ToString(CultureInfo.InvariantCulture), Measure = score, HigherIsWorse = false,
                 }));
             }
         }
@@ -72,7 +76,8 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
             var open = f?.Open ?? 0;
             var late = f?.Late ?? 0;
             signals.Add((id, new HealthSignal("Survey follow-ups open", late > 0 ? $"{open} ({late} late)" : open.ToString(CultureInfo.InvariantCulture),
-                late > 0 ? HealthLevel.Concern : open > 0 ? HealthLevel.Attention : HealthLevel.Good, $"/Surveys/FollowUps?agencyId={id}")
+                // No link: who answered what is for the agency's managers, executives and administrators (My work lists theirs).
+                late > 0 ? HealthLevel.Concern : open > 0 ? HealthLevel.Attention : HealthLevel.Good)
             {
                 Key = "survey-follow-ups",
                 Column = "Follow-ups",
