@@ -283,20 +283,29 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
     /// </summary>
     private async Task SeedSurveysAsync(BenchmarkSize size, CancellationToken ct)
     {
-        if (size.SurveyWaves <= 0 || await db.SurveyWaves.AnyAsync(w => w.Name.StartsWith("Benchmark assessment"), ct))
+        if (size.SurveyWaves <= 0 || await db.SurveyRecipients.AnyAsync(r => r.Wave!.Name.StartsWith("Benchmark assessment"), ct))
             return;
         var postgres = db.Database.IsNpgsql();
         var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
         var template = await ManageTemplates.EnsureAssessmentAsync(db, ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var latestFirst = new DateOnly(today.Month >= 7 ? today.Year : today.Year - 1, today.Month >= 7 ? 7 : 1, 1);
-        for (var i = size.SurveyWaves - 1; i >= 0; i--)
+        // The waves of a fill that stopped half-way are used again.
+        var wavesThere = await db.SurveyWaves.AnyAsync(w => w.Name.StartsWith("Benchmark assessment"), ct);
+        for (var i = wavesThere ? -1 : size.SurveyWaves - 1; i >= 0; i--)
         {
             var first = latestFirst.AddMonths(-6 * i);
             db.SurveyWaves.Add(new SurveyWave
             {
-                Name = $"Benchmark assessment, {first:MMMM yyyy}", TemplateId = template.Id, OpensOn = first, ClosesOn = first.AddDays(20), Status = WaveStatus.Closed,
-                InvitedAt = first.ToDateTime(new TimeOnly(14, 0)), ClosedAt = first.AddDays(21).ToDateTime(new TimeOnly(6, 0)), PublishedToStaff = true, PublishedToAgencies = true,
+                Name = $"Benchmark assessment, {first:MMMM yyyy}",
+                TemplateId = template.Id,
+                OpensOn = first,
+                ClosesOn = first.AddDays(20),
+                Status = WaveStatus.Closed,
+                InvitedAt = first.ToDateTime(new TimeOnly(14, 0)),
+                ClosedAt = first.AddDays(21).ToDateTime(new TimeOnly(6, 0)),
+                PublishedToStaff = true,
+                PublishedToAgencies = true,
             });
         }
         await db.SaveChangesAsync(ct);
@@ -313,7 +322,7 @@ internal sealed class BenchmarkData(LiaisonDbContext db, BulkLoad bulkLoad, Reco
                 CASE WHEN (w."Id" * 7 + p."Id") % 10 < 7 THEN {answeredOn} END, CASE WHEN (w."Id" * 7 + p."Id") % 10 < 7 THEN {answeredOn} END, 1
             FROM "SurveyWaves" w
             CROSS JOIN (SELECT "Id", "AgencyId", "Email", row_number() OVER (PARTITION BY "AgencyId" ORDER BY "Id") AS n
-                        FROM "People" WHERE "AgencyId" IS NOT NULL AND "Kind" = 0) p
+                        FROM "People" WHERE "AgencyId" IS NOT NULL AND "Kind" = 'AgencyContact') p
             WHERE w."Name" LIKE 'Benchmark assessment%' AND p.n <= {size.SurveyRecipientsPerAgency}
             """,
             // A rating of each line of service the agency consumes: mostly 4 and 5, a few 1s and 2s.

@@ -33,7 +33,10 @@ public sealed partial class SurveyFormTests(BrowserFixture browser)
         var template = (await admin.GetJsonAsync("/api/v1/surveys/templates")).EnumerateArray().Single(t => t.GetProperty("isScheduledAssessment").GetBoolean()).GetProperty("id").GetInt32();
         var created = await admin.PostAsJsonAsync("/api/v1/surveys/waves", new
         {
-            name = "Phone survey", templateId = template, opensOn = app.Today.ToString("yyyy-MM-dd"), closesOn = app.Today.AddDays(10).ToString("yyyy-MM-dd"),
+            name = "Phone survey",
+            templateId = template,
+            opensOn = app.Today.ToString("yyyy-MM-dd"),
+            closesOn = app.Today.AddDays(10).ToString("yyyy-MM-dd"),
         });
         var waveId = created.Id();
         (await admin.PostAsync($"/api/v1/surveys/waves/{waveId}/send", null)).EnsureSuccessStatusCode();

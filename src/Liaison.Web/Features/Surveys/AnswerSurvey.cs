@@ -52,11 +52,21 @@ internal sealed class AnswerSurvey(LiaisonDbContext db, OrganisationClock clock,
             return null;
         var hash = SurveyTokens.Hash(token!);
         var recipientId = await db.SurveyLinks.AsNoTracking().Where(l => l.TokenHash == hash).Select(l => (int?)l.RecipientId).FirstOrDefaultAsync(ct);
-        return recipientId is { } id
-            ? await db.SurveyRecipients.IgnoreQueryFilters().Include(r => r.Wave).ThenInclude(w => w!.Template).ThenInclude(t => t!.Questions)
-                .Include(r => r.Person).Include(r => r.Agency).Include(r => r.Answers).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct)
-            : null;
+        return recipientId is { } id ? await RecipientAsync(id, ct) : null;
     }
+
+    /// <summary>The recipient with their wave, template, agency and answers (whoever asks has been checked: by the link, or as the person).</summary>
+    private Task<SurveyRecipient?> RecipientAsync(int id, CancellationToken ct) =>
+        db.SurveyRecipients.IgnoreQueryFilters().Include(r => r.Wave).ThenInclude(w => w!.Template).ThenInclude(t => t!.Questions)
+            .Include(r => r.Person).Include(r => r.Agency).Include(r => r.Answers).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>The form of a recipient the caller has shown to be (a signed-in person's own response).</summary>
+    public async Task<SurveyForm> ReadAsync(int recipientId, CancellationToken ct) =>
+        await RecipientAsync(recipientId, ct) is { } r ? await FormAsync(r, StateOf(r, clock.Today), ct) : SurveyForm.Of(LinkState.Unknown);
+
+    /// <summary>Saves a signed-in person's own answers (see <see cref="SaveAsync(string?, IReadOnlyDictionary{string, string?}, bool, CancellationToken)"/>).</summary>
+    public async Task<Result<SurveyForm>> SaveAsync(int recipientId, IReadOnlyDictionary<string, string?> given, bool submit, CancellationToken ct) =>
+        await RecipientAsync(recipientId, ct) is { } r ? await SaveAsync(r, given, submit, ct) : Result<SurveyForm>.NotFound();
 
     private static LinkState StateOf(SurveyRecipient r, DateOnly today) =>
         r.SubmittedAt is not null ? LinkState.Submitted
@@ -90,11 +100,11 @@ internal sealed class AnswerSurvey(LiaisonDbContext db, OrganisationClock clock,
     /// Saves the answers given (<paramref name="submit"/> also submits, once every required question is answered). An
     /// answer out of range is refused with the question's message, and nothing of that save is kept.
     /// </summary>
-    public async Task<Result<SurveyForm>> SaveAsync(string? token, IReadOnlyDictionary<string, string?> given, bool submit, CancellationToken ct)
+    public async Task<Result<SurveyForm>> SaveAsync(string? token, IReadOnlyDictionary<string, string?> given, bool submit, CancellationToken ct) =>
+        await RecipientAsync(token, ct) is { } r ? await SaveAsync(r, given, submit, ct) : Result<SurveyForm>.NotFound();
+
+    private async Task<Result<SurveyForm>> SaveAsync(SurveyRecipient r, IReadOnlyDictionary<string, string?> given, bool submit, CancellationToken ct)
     {
-        var r = await RecipientAsync(token, ct);
-        if (r is null)
-            return Result<SurveyForm>.NotFound();
         var state = StateOf(r, clock.Today);
         if (state != LinkState.Open)
             return Result<SurveyForm>.Ok(await FormAsync(r, state, ct));
@@ -176,7 +186,7 @@ internal sealed class AnswerSurvey(LiaisonDbContext db, OrganisationClock clock,
         {
             // The same link saved in another tab at the same moment: that save stands; this one is shown what it kept.
             db.ChangeTracker.Clear();
-            var again = await RecipientAsync(token, ct);
+            var again = await RecipientAsync(r.Id, ct);
             return Result<SurveyForm>.Ok(await FormAsync(again!, StateOf(again!, clock.Today), ct));
         }
         return Result<SurveyForm>.Ok(await FormAsync(r, submit ? LinkState.Submitted : LinkState.Open, ct));

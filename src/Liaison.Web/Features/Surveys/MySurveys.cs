@@ -27,6 +27,10 @@ internal sealed class MySurveys(LiaisonDbContext db, AccessRule access, Organisa
             r.Status == WaveStatus.Open && today >= r.OpensOn && today <= r.ClosesOn, r.SubmittedAt, r.PublishedToAgencies)).ToList();
     }
 
+    /// <summary>Whether the recipient is the signed-in person, invited.</summary>
+    public async Task<bool> IsMineAsync(int recipientId, CancellationToken ct) =>
+        access.User.PersonId is { } person && await db.SurveyRecipients.AsNoTracking().AnyAsync(r => r.Id == recipientId && r.PersonId == person && r.InvitedAt != null, ct);
+
     /// <summary>A fresh link to the signed-in person's own response (none for anyone else's).</summary>
     public async Task<Result<string>> OpenAsync(int recipientId, CancellationToken ct)
     {

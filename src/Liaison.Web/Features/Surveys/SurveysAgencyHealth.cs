@@ -25,6 +25,8 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
             .ToListAsync(ct);
         var latest = responses.GroupBy(r => r.AgencyId).Select(g => g.OrderByDescending(r => r.OpensOn).ThenByDescending(r => r.WaveId).First()).ToList();
         var waveIds = latest.Select(l => l.WaveId).Distinct().ToList();
+        if (waveIds.Count == 0)
+            return await WithFollowUpsAsync(signals, ids, today, ct);
         var submitted = db.SurveyRecipients.AsNoTracking().Where(r => waveIds.Contains(r.WaveId) && ids.Contains(r.AgencyId) && r.SubmittedAt != null);
         var answers = await db.SurveyAnswers.AsNoTracking()
             .Where(a => waveIds.Contains(a.WaveId) && ids.Contains(a.AgencyId) && a.Number != null && submitted.Select(r => r.Id).Contains(a.RecipientId))
@@ -38,7 +40,9 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
             {
                 signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest published survey)", $"Fewer than {SurveyRules.FewestToShow} answered", HealthLevel.Good, link)
                 {
-                    Key = "survey-satisfaction", Column = "Satisfaction", Cell = "—",
+                    Key = "survey-satisfaction",
+                    Column = "Satisfaction",
+                    Cell = "—",
                 }));
                 continue;
             }
@@ -53,7 +57,11 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
                 signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest published survey)", $"{average.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({satisfaction.Count} ratings)",
                     average >= Satisfaction.Target ? HealthLevel.Good : average >= 3 ? HealthLevel.Attention : HealthLevel.Concern, link)
                 {
-                    Key = "survey-satisfaction", Column = "Satisfaction", Cell = average.ToString("0.0", CultureInfo.InvariantCulture), Measure = average, HigherIsWorse = false,
+                    Key = "survey-satisfaction",
+                    Column = "Satisfaction",
+                    Cell = average.ToString("0.0", CultureInfo.InvariantCulture),
+                    Measure = average,
+                    HigherIsWorse = false,
                 }));
             }
             if (nps.Score is { } score)
@@ -62,10 +70,20 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
                     $"{score} ({nps.Promoters} promoters, {nps.Passives} passive, {nps.Detractors} detractors)",
                     score > NetPromoter.Target ? HealthLevel.Good : score >= 0 ? HealthLevel.Attention : HealthLevel.Concern, link)
                 {
-                    Key = "survey-nps", Column = "NPS", Cell = score.ToString(CultureInfo.InvariantCulture), Measure = score, HigherIsWorse = false,
+                    Key = "survey-nps",
+                    Column = "NPS",
+                    Cell = score.ToString(CultureInfo.InvariantCulture),
+                    Measure = score,
+                    HigherIsWorse = false,
                 }));
             }
         }
+        return await WithFollowUpsAsync(signals, ids, today, ct);
+    }
+
+    /// <summary>Adds each agency's open follow-ups (late ones a concern) to its signals.</summary>
+    private async Task<ILookup<int, HealthSignal>> WithFollowUpsAsync(List<(int AgencyId, HealthSignal Signal)> signals, List<int> ids, DateOnly today, CancellationToken ct)
+    {
         var followUps = await db.SurveyFollowUps.AsNoTracking().Where(f => ids.Contains(f.AgencyId) && f.Status != FollowUpStatus.Closed)
             .GroupBy(f => f.AgencyId)
             .Select(g => new { AgencyId = g.Key, Open = g.Count(), Late = g.Count(f => f.Status == FollowUpStatus.Open && f.FirstContactDueOn < today) })

@@ -24,6 +24,26 @@ internal sealed record WaveDto(int Id, string Name, int TemplateId, string Templ
 
 internal sealed record RecipientInput(int? PersonId);
 
+/// <summary>A question as the form asks it; a service rating is asked of each line of service listed.</summary>
+internal sealed record FormQuestionDto(int Id, QuestionKind Kind, string Text, IReadOnlyList<string> Choices, bool IsRequired);
+
+/// <summary>
+/// A person's survey: its state, questions, the lines of service to rate, and the answers saved so far, keyed as the
+/// answers are sent back: "questionId" or, for a service rating, "questionId-lineOfServiceId" (ratings and
+/// recommendations as numbers, yes/no as "yes" or "no", a choice as its text).
+/// </summary>
+internal sealed record SurveyFormDto(LinkState State, string? Wave, string? Agency, string? Introduction, DateOnly? ClosesOn,
+    IReadOnlyList<FormQuestionDto> Questions, IReadOnlyList<RatedLine> Lines, IReadOnlyDictionary<string, string> Answers)
+{
+    public static SurveyFormDto From(SurveyForm f) => new(f.State, f.Wave, f.Agency, f.Introduction, f.ClosesOn,
+        f.Questions.Select(q => new FormQuestionDto(q.Id, q.Kind, q.Text, q.ChoiceList, q.IsRequired)).ToList(), f.Lines,
+        f.Answers.ToDictionary(a => a.Key, a => a.Key.Contains('-', StringComparison.Ordinal) || f.Questions.FirstOrDefault(q => q.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == a.Key)?.Kind != QuestionKind.YesNo
+            ? a.Value : a.Value == "1" ? "yes" : "no"));
+}
+
+/// <summary>Answers to save (all of them, as the form sends them); <see cref="Submit"/> also submits, once.</summary>
+internal sealed record AnswersInput(Dictionary<string, string?>? Answers, bool Submit);
+
 internal sealed record BounceInput(string? Reason);
 
 internal sealed record PublishInput(bool ToStaff, bool ToAgencies);
@@ -74,6 +94,9 @@ internal static class SurveysApi
         surveys.MapGet("/follow-ups/{id:int}", GetFollowUpAsync).WithSummary("One follow-up with the response behind it");
         surveys.MapPut("/follow-ups/{id:int}", UpdateFollowUpAsync).WithSummary("Move a follow-up through contacted, action planned and closed (with its resolution); a stale version is answered 409");
         surveys.MapGet("/mine", MineAsync).WithSummary("The signed-in person's own surveys: open ones and past answers");
+        surveys.MapGet("/mine/{recipientId:int}", MyFormAsync).WithSummary("One of the signed-in person's surveys: its questions and the answers saved so far");
+        surveys.MapPut("/mine/{recipientId:int}", SaveMineAsync)
+            .WithSummary("Save the signed-in person's answers (submit=true also submits, once); an answer out of range is refused with its key, and nothing is saved");
         return api;
     }
 
@@ -172,6 +195,29 @@ internal static class SurveysApi
             return missing;
         var updated = await followUps.UpdateAsync(id, input, ct);
         return updated.IsOk ? (await followUps.GetAsync(id, ct)).ToVersioned(FollowUpDto.From, f => f.Version) : updated.Problem();
+    }
+
+    private static async Task<Results<Ok<SurveyFormDto>, ProblemHttpResult>> MyFormAsync(int recipientId, MySurveys mine, AnswerSurvey answer, CancellationToken ct) =>
+        await mine.IsMineAsync(recipientId, ct)
+            ? TypedResults.Ok(SurveyFormDto.From(await answer.ReadAsync(recipientId, ct)))
+            : Result<SurveyFormDto>.NotFound().Problem();
+
+    private static async Task<Results<Ok<SurveyFormDto>, ProblemHttpResult>> SaveMineAsync(int recipientId, AnswersInput input, MySurveys mine, AnswerSurvey answer,
+        CancellationToken ct)
+    {
+        if (!await mine.IsMineAsync(recipientId, ct))
+            return Result<SurveyFormDto>.NotFound().Problem();
+        var state = (await answer.ReadAsync(recipientId, ct)).State;
+        if (state != LinkState.Open)
+        {
+            return Result<SurveyFormDto>.Invalid("", state switch
+            {
+                LinkState.Submitted => "Your answers have been submitted already; they cannot be changed.",
+                LinkState.Closed => "This survey has closed.",
+                _ => "This survey has not opened yet.",
+            }).Problem();
+        }
+        return (await answer.SaveAsync(recipientId, input.Answers ?? [], input.Submit, ct)).ToOk(SurveyFormDto.From);
     }
 
     private static async Task<Ok<IReadOnlyList<MySurvey>>> MineAsync(MySurveys mine, CancellationToken ct) => TypedResults.Ok(await mine.ListAsync(ct));

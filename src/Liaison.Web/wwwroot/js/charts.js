@@ -14,9 +14,10 @@
   if (typeof window.Chart === "undefined") { return; }
 
   // USWDS colours that keep 3:1 against white, each series also with its own point shape and dash, never colour alone.
-  var colours = ["#005ea2", "#d54309", "#008817", "#8168b3", "#b50909", "#936f38", "#0d7ea2", "#c05600", "#4d8055", "#71767a"];
+  var colours = ["#005ea2", "#d54309", "#008817", "#8168b3", "#b50909", "#936f38", "#0d7ea2", "#c05600", "#4d8055", "#71767a",
+    "#1a4480", "#8b0a03", "#2e6276", "#5c4809"];
   var shapes = ["circle", "triangle", "rect", "rectRot", "star", "crossRot", "rectRounded", "cross", "line", "dash"];
-  var dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3], [], [6, 3], [2, 2], [8, 3, 2, 3], [], [6, 3]];
+  var dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3], [], [6, 3], [2, 2], [8, 3, 2, 3], [], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [10, 2]];
   var charts = [];
   // The page's own typeface and text colour, not Chart.js's defaults.
   var body = window.getComputedStyle(document.body);

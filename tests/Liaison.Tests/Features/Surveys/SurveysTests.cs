@@ -186,6 +186,31 @@ public sealed partial class SurveysTests(LiaisonApp app) : IClassFixture<Liaison
         Assert.StartsWith("Thank you", done.Heading);
         Assert.Equal(0, await app.WithDbAsync(db => db.SurveyFollowUps.CountAsync(f => f.WaveId == waveId)));
 
+        // Through the API too: the same survey, its answers read back, and no second submission.
+        var apiForm = await revenueUser.GetJsonAsync($"/api/v1/surveys/mine/{recipient}");
+        Assert.Equal("Submitted", apiForm.GetProperty("state").GetString());
+        Assert.Equal("10", apiForm.GetProperty("answers").GetProperty(questions.Single(q => q.Kind == QuestionKind.Recommend).Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString());
+        var again = await revenueUser.PutJsonAsync($"/api/v1/surveys/mine/{recipient}", new { answers = new Dictionary<string, string>(), submit = true });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("submitted already", await again.Content.ReadAsStringAsync());
+        using var healthUser = await app.ApiAsync(TestData.HealthUser);
+        Assert.Equal(HttpStatusCode.NotFound, (await healthUser.GetAsync($"/api/v1/surveys/mine/{recipient}")).StatusCode); // another's response
+        var hankRecipient = await app.WithDbAsync(db => db.SurveyRecipients.Where(r => r.WaveId == waveId && r.PersonId == app.Ids.HealthContact).Select(r => r.Id).SingleAsync());
+        var bad = await healthUser.PutJsonAsync($"/api/v1/surveys/mine/{hankRecipient}", new
+        {
+            answers = new Dictionary<string, string> { [$"{questions.Single(q => q.Kind == QuestionKind.ServiceRating).Id}-{app.Ids.LineGis}"] = "0" },
+            submit = false,
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("Choose a rating from 1 to 5.", await bad.Content.ReadAsStringAsync());
+        var saved = await healthUser.PutJsonAsync($"/api/v1/surveys/mine/{hankRecipient}", new
+        {
+            answers = new Dictionary<string, string> { [$"{questions.Single(q => q.Kind == QuestionKind.ServiceRating).Id}-{app.Ids.LineGis}"] = "3" },
+            submit = false,
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Open", (await saved.JsonAsync()).GetProperty("state").GetString());
+
         var publish = await admin.PostAsJsonAsync($"/api/v1/surveys/waves/{waveId}/publish", new { toStaff = true, toAgencies = true });
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         var own = await revenueUser.GetJsonAsync($"/api/v1/surveys/waves/{waveId}/results");
