@@ -124,7 +124,7 @@ internal sealed class AnswerSurvey(LiaisonDbContext db, OrganisationClock clock,
                 if (string.IsNullOrEmpty(value))
                     continue;
                 answeredAny = true;
-                var answer = new SurveyAnswer { RecipientId = r.Id, WaveId = r.WaveId, AgencyId = r.AgencyId, QuestionId = q.Id, LineOfServiceId = line };
+                var answer = new SurveyAnswer { RecipientId = r.Id, WaveId = r.WaveId, AgencyId = r.AgencyId, QuestionId = q.Id, Kind = q.Kind, LineOfServiceId = line, Submitted = submit };
                 switch (q.Kind)
                 {
                     case QuestionKind.ServiceRating:

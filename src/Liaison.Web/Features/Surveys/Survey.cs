@@ -194,6 +194,12 @@ internal sealed class SurveyAnswer : IAgencyOwned<SurveyAnswer>
     public int QuestionId { get; set; }
     public SurveyQuestion? Question { get; set; }
 
+    /// <summary>The question's kind, copied so results read this table alone.</summary>
+    public QuestionKind Kind { get; set; }
+
+    /// <summary>Whether the response was submitted: what results count (answers saved along the way are not).</summary>
+    public bool Submitted { get; set; }
+
     /// <summary>For a service rating, the line of service rated.</summary>
     public int? LineOfServiceId { get; set; }
     public LineOfService? LineOfService { get; set; }

@@ -48,11 +48,46 @@ internal sealed record WaveResults(int WaveId, string Name, DateOnly OpensOn, Da
 }
 
 /// <summary>
+/// A wave's counts, from which every figure of its results is worked out in memory whatever the filters: the submitted
+/// ratings per agency, line of service and rating, the recommendations per agency and number, and the recipients and
+/// responses per agency. A few thousand rows however many answers; a closed wave's never change, so they are kept.
+/// </summary>
+internal sealed record WaveFigures(IReadOnlyList<WaveFigures.Rating> Ratings, IReadOnlyList<WaveFigures.Recommendation> Recommendations,
+    IReadOnlyList<WaveFigures.Responses> Recipients)
+{
+    internal readonly record struct Rating(int AgencyId, int LineOfServiceId, int Number, int Count);
+
+    internal readonly record struct Recommendation(int AgencyId, int Number, int Count);
+
+    internal readonly record struct Responses(int AgencyId, int Recipients, int Answered);
+}
+
+/// <summary>
+/// The figures of closed waves, kept in each instance's memory: a closed wave takes no more answers or recipients, so
+/// they are the same on every instance and never go stale. A wave closed within the last minute is not kept yet (a
+/// response being saved as it closed may still be committing).
+/// </summary>
+internal sealed class ClosedWaveFigures
+{
+    private const int Most = 500;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, WaveFigures> kept = new();
+
+    public WaveFigures? Get(int waveId) => kept.GetValueOrDefault(waveId);
+
+    public void Keep(int waveId, WaveFigures figures)
+    {
+        if (kept.Count >= Most)
+            kept.Clear();
+        kept[waveId] = figures;
+    }
+}
+
+/// <summary>
 /// The results of a wave: response rate overall and per agency, satisfaction per line of service and overall against
 /// 4.0, the Net Promoter Score against 30 with its counts, comments, filtered by agency, unit and line of service, and the
-/// trend across waves. Counted in the database from the answers of submitted responses only.
+/// trend across waves. Counted from the submitted answers only, read from one index (docs/benchmark.md, "Survey results").
 /// </summary>
-internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access)
+internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, ClosedWaveFigures closed, Platform.Time.OrganisationClock clock)
 {
     public async Task<Result<WaveResults>> HandleAsync(int waveId, ResultsQuery filter, CancellationToken ct)
     {
@@ -71,32 +106,26 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access)
         if (own is { } ownAgency)
             filter = filter with { AgencyId = ownAgency };
 
-        var recipients = db.SurveyRecipients.AsNoTracking().Where(r => r.WaveId == waveId);
-        if (filter.AgencyId is { } agencyFilter)
-            recipients = recipients.Where(r => r.AgencyId == agencyFilter);
-        var submitted = recipients.Where(r => r.SubmittedAt != null).Select(r => r.Id);
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.WaveId == waveId && submitted.Contains(a.RecipientId));
-        var ratings = answers.Where(a => a.Question!.Kind == QuestionKind.ServiceRating && a.Number != null);
-        if (filter.UnitId is { } unit)
-            ratings = ratings.Where(a => a.LineOfService!.OperationalUnitId == unit);
-        if (filter.LineOfServiceId is { } line)
-            ratings = ratings.Where(a => a.LineOfServiceId == line);
-        var recommends = answers.Where(a => a.Question!.Kind == QuestionKind.Recommend && a.Number != null);
+        var lineNames = (await db.LinesOfService.AsNoTracking().Select(l => new { l.Id, l.Name, l.OperationalUnitId, Unit = l.OperationalUnit!.Name }).ToListAsync(ct))
+            .ToDictionary(l => l.Id);
+        var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        bool LineIn(int line) => (filter.LineOfServiceId is not { } only || line == only)
+            && (filter.UnitId is not { } unit || (lineNames.TryGetValue(line, out var l) && l.OperationalUnitId == unit));
+        bool AgencyIn(int agency) => filter.AgencyId is not { } only || agency == only;
 
-        var byLine = await ratings.GroupBy(a => new { a.LineOfServiceId, a.LineOfService!.Name, Unit = a.LineOfService.OperationalUnit!.Name })
-            .Select(g => new { g.Key.LineOfServiceId, g.Key.Name, g.Key.Unit, Sum = g.Sum(a => a.Number!.Value), Count = g.Count() }).ToListAsync(ct);
-        var (ratingsByAgency, promotersByAgency) = await ByAgencyAsync(waveId, filter, ct);
-        var recommendCounts = await recommends.GroupBy(a => a.Number).Select(g => new { Number = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
-        var perAgency = await recipients.GroupBy(r => new { r.AgencyId, r.Agency!.Name })
-            .Select(g => new { g.Key.AgencyId, g.Key.Name, Recipients = g.Count(), Answered = g.Count(r => r.SubmittedAt != null) }).ToListAsync(ct);
+        var figures = await FiguresAsync(wave, ct);
+        var ratings = figures.Ratings.Where(r => AgencyIn(r.AgencyId) && LineIn(r.LineOfServiceId)).ToList();
+        var recommendations = figures.Recommendations.Where(r => AgencyIn(r.AgencyId)).ToList();
+        var recipients = figures.Recipients.Where(r => AgencyIn(r.AgencyId)).ToList();
 
         // The wave before, for the agencies whose answers then opened follow-ups: did their scores move?
         var previous = await db.SurveyWaves.AsNoTracking()
             .Where(w => (w.Status == WaveStatus.Open || w.Status == WaveStatus.Closed) && w.Id != waveId
                 && (w.OpensOn < wave.OpensOn || (w.OpensOn == wave.OpensOn && w.Id < waveId)))
-            .OrderByDescending(w => w.OpensOn).ThenByDescending(w => w.Id).Select(w => new { w.Id, w.Name }).FirstOrDefaultAsync(ct);
+            .OrderByDescending(w => w.OpensOn).ThenByDescending(w => w.Id).FirstOrDefaultAsync(ct);
         var followUpsBefore = new Dictionary<int, int>();
-        var (ratingsBefore, promotersBefore) = (new Dictionary<int, Satisfaction>(), new Dictionary<int, NetPromoter>());
+        List<WaveFigures.Rating> ratingsBefore = [];
+        List<WaveFigures.Recommendation> recommendationsBefore = [];
         if (previous is not null && full)
         {
             var before = db.SurveyFollowUps.AsNoTracking().Where(f => f.WaveId == previous.Id);
@@ -104,68 +133,130 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access)
                 before = before.Where(f => f.AgencyId == onlyAgency);
             followUpsBefore = await before.GroupBy(f => f.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             if (followUpsBefore.Count > 0)
-                (ratingsBefore, promotersBefore) = await ByAgencyAsync(previous.Id, filter, ct);
+            {
+                var then = await FiguresAsync(previous, ct);
+                ratingsBefore = then.Ratings.Where(r => followUpsBefore.ContainsKey(r.AgencyId) && LineIn(r.LineOfServiceId)).ToList();
+                recommendationsBefore = then.Recommendations.Where(r => followUpsBefore.ContainsKey(r.AgencyId)).ToList();
+            }
         }
 
         var hide = !full;
-        var lines = byLine.Where(l => l.LineOfServiceId != null)
-            .Select(l => new LineScore(l.LineOfServiceId!.Value, l.Name, l.Unit, new Satisfaction(l.Sum, l.Count), hide && l.Count < SurveyRules.FewestToShow))
-            .OrderBy(l => l.Unit, StringComparer.CurrentCultureIgnoreCase).ThenBy(l => l.Line, StringComparer.CurrentCultureIgnoreCase).ToList();
-        var agencies = perAgency.Select(a => new AgencyScore(a.AgencyId, a.Name, a.Recipients, a.Answered,
-            ratingsByAgency.GetValueOrDefault(a.AgencyId, Satisfaction.None), promotersByAgency.GetValueOrDefault(a.AgencyId, NetPromoter.None),
+        var lines = ratings.GroupBy(r => r.LineOfServiceId).Select(g =>
+        {
+            var name = lineNames.GetValueOrDefault(g.Key);
+            var satisfaction = Satisfy(g);
+            return new LineScore(g.Key, name?.Name ?? "", name?.Unit ?? "", satisfaction, hide && satisfaction.Count < SurveyRules.FewestToShow);
+        }).OrderBy(l => l.Unit, StringComparer.CurrentCultureIgnoreCase).ThenBy(l => l.Line, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var satisfactionByAgency = ratings.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, Satisfy);
+        var promotersByAgency = recommendations.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Promoters(g.Select(r => (r.Number, r.Count))));
+        var satisfactionBefore = ratingsBefore.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, Satisfy);
+        var promotersBefore = recommendationsBefore.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Promoters(g.Select(r => (r.Number, r.Count))));
+        var agencies = recipients.Select(a => new AgencyScore(a.AgencyId, agencyNames.GetValueOrDefault(a.AgencyId) ?? "", a.Recipients, a.Answered,
+            satisfactionByAgency.GetValueOrDefault(a.AgencyId, Satisfaction.None), promotersByAgency.GetValueOrDefault(a.AgencyId, NetPromoter.None),
             hide && a.Answered < SurveyRules.FewestToShow)
         {
             FollowUpsBefore = followUpsBefore.GetValueOrDefault(a.AgencyId),
-            SatisfactionBefore = ratingsBefore.GetValueOrDefault(a.AgencyId),
+            SatisfactionBefore = satisfactionBefore.GetValueOrDefault(a.AgencyId),
             PromotersBefore = promotersBefore.GetValueOrDefault(a.AgencyId),
         }).OrderBy(a => a.Agency, StringComparer.CurrentCultureIgnoreCase).ToList();
-        var overall = new Satisfaction(byLine.Sum(l => (double)l.Sum), byLine.Sum(l => l.Count));
-        var nps = Promoters(recommendCounts.Select(c => (c.Number, c.Count)));
-        var answered = perAgency.Sum(a => a.Answered);
+        var overall = Satisfy(ratings);
+        var nps = Promoters(recommendations.Select(r => (r.Number, r.Count)));
+        var answered = recipients.Sum(a => a.Answered);
 
         var comments = new List<SurveyComment>();
         if (full)
         {
             var named = access.CanManageSurveys ? null : await access.AssignedAgenciesAsync(ct);
-            var rows = await answers.Where(a => a.Text != null && a.Question!.Kind == QuestionKind.Text)
-                .OrderBy(a => a.AgencyId).ThenBy(a => a.Id).Take(500)
+            var texts = db.SurveyAnswers.AsNoTracking().Where(a => a.WaveId == waveId && a.Kind == QuestionKind.Text && a.Submitted && a.Text != null);
+            if (filter.AgencyId is { } agency)
+                texts = texts.Where(a => a.AgencyId == agency);
+            var rows = await texts.OrderBy(a => a.AgencyId).ThenBy(a => a.Id).Take(500)
                 .Select(a => new
                 {
                     a.AgencyId,
-                    Agency = db.Set<Liaison.Web.Features.Directory.Agencies.Agency>().Where(x => x.Id == a.AgencyId).Select(x => x.Name).First(),
                     Question = a.Question!.Text,
                     a.Text,
-                    Person = db.Set<SurveyRecipient>().Where(r => r.Id == a.RecipientId).Select(r => r.Person!.FirstName + " " + r.Person.LastName).First()
+                    Person = db.Set<SurveyRecipient>().Where(r => r.Id == a.RecipientId).Select(r => r.Person!.FirstName + " " + r.Person.LastName).First(),
                 })
                 .ToListAsync(ct);
-            comments = rows.Select(c => new SurveyComment(c.Agency, named is null || named.Contains(c.AgencyId) ? c.Person : null, c.Question, c.Text!)).ToList();
+            comments = rows.Select(c => new SurveyComment(agencyNames.GetValueOrDefault(c.AgencyId) ?? "", named is null || named.Contains(c.AgencyId) ? c.Person : null,
+                c.Question, c.Text!)).ToList();
         }
 
-        var trend = await TrendAsync(filter, full, own is not null, ct);
+        var trend = await TrendAsync(full, own is not null, AgencyIn, LineIn, ct);
         return Result<WaveResults>.Ok(new WaveResults(wave.Id, wave.Name, wave.OpensOn, wave.ClosesOn, wave.Status, wave.PublishedToStaff,
-            wave.PublishedToAgencies, !full, filter, perAgency.Sum(a => a.Recipients), answered, overall, nps, hide && answered < SurveyRules.FewestToShow,
+            wave.PublishedToAgencies, !full, filter, recipients.Sum(a => a.Recipients), answered, overall, nps, hide && answered < SurveyRules.FewestToShow,
             lines, agencies, comments, trend, previous?.Name));
     }
 
-    /// <summary>Satisfaction and NPS per agency in a wave (of submitted responses, within the unit and line filters).</summary>
-    private async Task<(Dictionary<int, Satisfaction> Ratings, Dictionary<int, NetPromoter> Promoters)> ByAgencyAsync(int waveId, ResultsQuery filter, CancellationToken ct)
+    private static Satisfaction Satisfy(IEnumerable<WaveFigures.Rating> ratings)
     {
-        var recipients = db.SurveyRecipients.AsNoTracking().Where(r => r.WaveId == waveId && r.SubmittedAt != null);
-        if (filter.AgencyId is { } agency)
-            recipients = recipients.Where(r => r.AgencyId == agency);
-        var submitted = recipients.Select(r => r.Id);
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.WaveId == waveId && a.Number != null && submitted.Contains(a.RecipientId));
-        var ratings = answers.Where(a => a.Question!.Kind == QuestionKind.ServiceRating);
-        if (filter.UnitId is { } unit)
-            ratings = ratings.Where(a => a.LineOfService!.OperationalUnitId == unit);
-        if (filter.LineOfServiceId is { } line)
-            ratings = ratings.Where(a => a.LineOfServiceId == line);
-        var byAgency = await ratings.GroupBy(a => a.AgencyId)
-            .Select(g => new { AgencyId = g.Key, Sum = g.Sum(a => a.Number!.Value), Count = g.Count() }).ToListAsync(ct);
-        var recommend = await answers.Where(a => a.Question!.Kind == QuestionKind.Recommend).GroupBy(a => new { a.AgencyId, a.Number })
-            .Select(g => new { g.Key.AgencyId, Number = g.Key.Number!.Value, Count = g.Count() }).ToListAsync(ct);
-        return (byAgency.ToDictionary(a => a.AgencyId, a => new Satisfaction(a.Sum, a.Count)),
-            recommend.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Promoters(g.Select(r => (r.Number, r.Count)))));
+        double sum = 0;
+        var count = 0;
+        foreach (var r in ratings)
+        {
+            sum += (double)r.Number * r.Count;
+            count += r.Count;
+        }
+        return new Satisfaction(sum, count);
+    }
+
+    /// <summary>A wave's counts: kept for a closed wave (closed more than a minute ago), counted from the answers' index otherwise.</summary>
+    internal async Task<WaveFigures> FiguresAsync(SurveyWave wave, CancellationToken ct)
+    {
+        if (closed.Get(wave.Id) is { } kept)
+            return kept;
+        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.WaveId == wave.Id && a.Submitted && a.Number != null);
+        var ratings = (await answers.Where(a => a.Kind == QuestionKind.ServiceRating && a.LineOfServiceId != null)
+                .GroupBy(a => new { a.AgencyId, a.LineOfServiceId, a.Number })
+                .Select(g => new { g.Key.AgencyId, g.Key.LineOfServiceId, g.Key.Number, Count = g.Count() }).ToListAsync(ct))
+            .Select(r => new WaveFigures.Rating(r.AgencyId, r.LineOfServiceId!.Value, r.Number!.Value, r.Count)).ToList();
+        var recommendations = (await answers.Where(a => a.Kind == QuestionKind.Recommend)
+                .GroupBy(a => new { a.AgencyId, a.Number })
+                .Select(g => new { g.Key.AgencyId, g.Key.Number, Count = g.Count() }).ToListAsync(ct))
+            .Select(r => new WaveFigures.Recommendation(r.AgencyId, r.Number!.Value, r.Count)).ToList();
+        var recipients = (await db.SurveyRecipients.AsNoTracking().Where(r => r.WaveId == wave.Id)
+                .GroupBy(r => r.AgencyId).Select(g => new { AgencyId = g.Key, Recipients = g.Count(), Answered = g.Count(r => r.SubmittedAt != null) }).ToListAsync(ct))
+            .Select(r => new WaveFigures.Responses(r.AgencyId, r.Recipients, r.Answered)).ToList();
+        var figures = new WaveFigures(ratings, recommendations, recipients);
+        if (wave.Status == WaveStatus.Closed && wave.ClosedAt is { } closedAt && closedAt < clock.UtcNow.AddMinutes(-1))
+            closed.Keep(wave.Id, figures);
+        return figures;
+    }
+
+    private static NetPromoter Promoters(IEnumerable<(int Number, int Count)> counts)
+    {
+        int promoters = 0, passives = 0, detractors = 0;
+        foreach (var (number, count) in counts)
+        {
+            if (number >= 9)
+                promoters += count;
+            else if (number >= 7)
+                passives += count;
+            else
+                detractors += count;
+        }
+        return new NetPromoter(promoters, passives, detractors);
+    }
+
+    /// <summary>The last 20 waves' overall figures (the viewer's waves: all, or the published ones), oldest first: the trend.</summary>
+    private async Task<IReadOnlyList<WaveTrend>> TrendAsync(bool full, bool agencyUser, Func<int, bool> agencyIn, Func<int, bool> lineIn, CancellationToken ct)
+    {
+        var waves = db.SurveyWaves.AsNoTracking().Where(w => w.Status == WaveStatus.Open || w.Status == WaveStatus.Closed);
+        if (!full)
+            waves = agencyUser ? waves.Where(w => w.PublishedToAgencies) : waves.Where(w => w.PublishedToStaff);
+        var list = await waves.OrderByDescending(w => w.OpensOn).ThenByDescending(w => w.Id).Take(20).ToListAsync(ct);
+        var trend = new List<WaveTrend>();
+        foreach (var w in list.OrderBy(w => w.OpensOn).ThenBy(w => w.Id))
+        {
+            var figures = await FiguresAsync(w, ct);
+            var recipients = figures.Recipients.Where(r => agencyIn(r.AgencyId)).ToList();
+            var answered = recipients.Sum(r => r.Answered);
+            trend.Add(new WaveTrend(w.Id, w.Name, w.OpensOn, recipients.Sum(r => r.Recipients), answered,
+                Satisfy(figures.Ratings.Where(r => agencyIn(r.AgencyId) && lineIn(r.LineOfServiceId))),
+                Promoters(figures.Recommendations.Where(r => agencyIn(r.AgencyId)).Select(r => (r.Number, r.Count))), !full && answered < SurveyRules.FewestToShow));
+        }
+        return trend;
     }
 
     /// <summary>The results as the CIO's report: a workbook with the overall figures, lines of service, agencies, the trend and (for those who may read them) comments.</summary>
@@ -211,54 +302,5 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access)
             sheets.Add(TableExport.Sheet("Comments", r.Comments, [new("Agency", c => c.Agency), new("Name", c => c.Name), new("Question", c => c.Question), new("Comment", c => c.Text)]));
         var name = new string(r.Name.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         return Result<ExportFile>.Ok(new ExportFile(TableExport.WriteWorkbook(sheets), Download.Xlsx, $"{name}-results-{now:yyyy-MM-dd}.xlsx"));
-    }
-
-    private static NetPromoter Promoters(IEnumerable<(int Number, int Count)> counts)
-    {
-        int promoters = 0, passives = 0, detractors = 0;
-        foreach (var (number, count) in counts)
-        {
-            if (number >= 9)
-                promoters += count;
-            else if (number >= 7)
-                passives += count;
-            else
-                detractors += count;
-        }
-        return new NetPromoter(promoters, passives, detractors);
-    }
-
-    /// <summary>Every wave's overall figures (the viewer's waves: all, or the published ones), oldest first: the trend.</summary>
-    private async Task<IReadOnlyList<WaveTrend>> TrendAsync(ResultsQuery filter, bool full, bool agencyUser, CancellationToken ct)
-    {
-        var waves = db.SurveyWaves.AsNoTracking().Where(w => w.Status == WaveStatus.Open || w.Status == WaveStatus.Closed);
-        if (!full)
-            waves = agencyUser ? waves.Where(w => w.PublishedToAgencies) : waves.Where(w => w.PublishedToStaff);
-        var list = await waves.OrderByDescending(w => w.OpensOn).Take(20).Select(w => new { w.Id, w.Name, w.OpensOn }).ToListAsync(ct);
-        var ids = list.Select(w => w.Id).ToList();
-        var recipients = db.SurveyRecipients.AsNoTracking().Where(r => ids.Contains(r.WaveId));
-        if (filter.AgencyId is { } agency)
-            recipients = recipients.Where(r => r.AgencyId == agency);
-        var counts = await recipients.GroupBy(r => r.WaveId)
-            .Select(g => new { WaveId = g.Key, Recipients = g.Count(), Answered = g.Count(r => r.SubmittedAt != null) }).ToDictionaryAsync(g => g.WaveId, ct);
-        var submitted = recipients.Where(r => r.SubmittedAt != null).Select(r => r.Id);
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => ids.Contains(a.WaveId) && submitted.Contains(a.RecipientId) && a.Number != null);
-        var ratings = answers.Where(a => a.Question!.Kind == QuestionKind.ServiceRating);
-        if (filter.UnitId is { } unit)
-            ratings = ratings.Where(a => a.LineOfService!.OperationalUnitId == unit);
-        if (filter.LineOfServiceId is { } line)
-            ratings = ratings.Where(a => a.LineOfServiceId == line);
-        var sat = await ratings.GroupBy(a => a.WaveId).Select(g => new { WaveId = g.Key, Sum = g.Sum(a => a.Number!.Value), Count = g.Count() })
-            .ToDictionaryAsync(g => g.WaveId, ct);
-        var rec = await answers.Where(a => a.Question!.Kind == QuestionKind.Recommend).GroupBy(a => new { a.WaveId, a.Number })
-            .Select(g => new { g.Key.WaveId, Number = g.Key.Number!.Value, Count = g.Count() }).ToListAsync(ct);
-        return list.OrderBy(w => w.OpensOn).Select(w =>
-        {
-            var c = counts.GetValueOrDefault(w.Id);
-            var s = sat.TryGetValue(w.Id, out var x) ? new Satisfaction(x.Sum, x.Count) : Satisfaction.None;
-            var answered = c?.Answered ?? 0;
-            return new WaveTrend(w.Id, w.Name, w.OpensOn, c?.Recipients ?? 0, answered, s,
-                Promoters(rec.Where(r => r.WaveId == w.Id).Select(r => (r.Number, r.Count))), !full && answered < SurveyRules.FewestToShow);
-        }).ToList();
     }
 }

@@ -27,11 +27,10 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
         var waveIds = latest.Select(l => l.WaveId).Distinct().ToList();
         if (waveIds.Count == 0)
             return await WithFollowUpsAsync(signals, ids, today, ct);
-        var submitted = db.SurveyRecipients.AsNoTracking().Where(r => waveIds.Contains(r.WaveId) && ids.Contains(r.AgencyId) && r.SubmittedAt != null);
         var answers = await db.SurveyAnswers.AsNoTracking()
-            .Where(a => waveIds.Contains(a.WaveId) && ids.Contains(a.AgencyId) && a.Number != null && submitted.Select(r => r.Id).Contains(a.RecipientId))
-            .Where(a => a.Question!.Kind == QuestionKind.ServiceRating || a.Question.Kind == QuestionKind.Recommend)
-            .GroupBy(a => new { a.AgencyId, a.WaveId, a.Question!.Kind, a.Number })
+            .Where(a => ids.Contains(a.AgencyId) && (a.Kind == QuestionKind.ServiceRating || a.Kind == QuestionKind.Recommend) && a.Submitted
+                && waveIds.Contains(a.WaveId) && a.Number != null)
+            .GroupBy(a => new { a.AgencyId, a.WaveId, a.Kind, a.Number })
             .Select(g => new { g.Key.AgencyId, g.Key.WaveId, g.Key.Kind, Number = g.Key.Number!.Value, Count = g.Count() }).ToListAsync(ct);
         foreach (var l in latest)
         {

@@ -114,9 +114,11 @@ internal sealed class SurveyAnswerConfiguration : IEntityTypeConfiguration<Surve
         builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.LineOfService).WithMany().HasForeignKey(a => a.LineOfServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.RecipientId);
-        // The results: a wave's answers by question (and agency), read without the recipients.
-        builder.HasIndex(a => new { a.WaveId, a.QuestionId, a.AgencyId });
-        builder.HasIndex(a => new { a.AgencyId, a.WaveId });
+        builder.HasIndex(a => a.QuestionId);
+        // The results: a wave's submitted numbers of one kind, by agency and line of service, read from the index alone;
+        // an agency's across waves (the trend of one agency, its health).
+        builder.HasIndex(a => new { a.WaveId, a.Kind, a.Submitted, a.AgencyId, a.LineOfServiceId, a.Number }).HasDatabaseName("IX_SurveyAnswers_Results");
+        builder.HasIndex(a => new { a.AgencyId, a.Kind, a.Submitted, a.WaveId, a.Number }).HasDatabaseName("IX_SurveyAnswers_AgencyResults");
     }
 }
 

@@ -154,7 +154,7 @@ internal sealed class SurveysDemo(LiaisonDbContext db, OrganisationClock clock, 
     {
         foreach (var q in questions)
         {
-            SurveyAnswer New() => new() { WaveId = r.WaveId, AgencyId = r.AgencyId, QuestionId = q.Id };
+            SurveyAnswer New() => new() { WaveId = r.WaveId, AgencyId = r.AgencyId, QuestionId = q.Id, Kind = q.Kind, Submitted = true };
             switch (q.Kind)
             {
                 case QuestionKind.ServiceRating:

@@ -19,6 +19,7 @@ internal sealed class SurveysModule : ILiaisonModule
         services.AddScoped<SurveyMail>();
         services.AddScoped<AnswerSurvey>();
         services.AddScoped<SurveyResults>();
+        services.AddSingleton<ClosedWaveFigures>();
         services.AddScoped<ManageFollowUps>();
         services.AddScoped<MySurveys>();
         services.AddScoped<SurveySchedule>();

@@ -140,6 +140,8 @@ internal sealed class M0023_Surveys : Migration
             WaveId = t.Column<int>(nullable: false),
             AgencyId = t.Column<int>(nullable: false),
             QuestionId = t.Column<int>(nullable: false),
+            Kind = t.Column<int>(nullable: false),
+            Submitted = t.Column<bool>(nullable: false),
             LineOfServiceId = t.Column<int>(nullable: true),
             Number = t.Column<int>(nullable: true),
             Text = t.Column<string>(maxLength: 4000, nullable: true),
@@ -151,8 +153,8 @@ internal sealed class M0023_Surveys : Migration
             t.ForeignKey("FK_SurveyAnswers_LinesOfService_LineOfServiceId", x => x.LineOfServiceId, "LinesOfService", "Id", onDelete: ReferentialAction.Restrict);
         });
         migrationBuilder.CreateIndex("IX_SurveyAnswers_RecipientId", "SurveyAnswers", "RecipientId");
-        migrationBuilder.CreateIndex("IX_SurveyAnswers_WaveId_QuestionId_AgencyId", "SurveyAnswers", ["WaveId", "QuestionId", "AgencyId"]);
-        migrationBuilder.CreateIndex("IX_SurveyAnswers_AgencyId_WaveId", "SurveyAnswers", ["AgencyId", "WaveId"]);
+        migrationBuilder.CreateIndex("IX_SurveyAnswers_Results", "SurveyAnswers", ["WaveId", "Kind", "Submitted", "AgencyId", "LineOfServiceId", "Number"]);
+        migrationBuilder.CreateIndex("IX_SurveyAnswers_AgencyResults", "SurveyAnswers", ["AgencyId", "Kind", "Submitted", "WaveId", "Number"]);
         migrationBuilder.CreateIndex("IX_SurveyAnswers_QuestionId", "SurveyAnswers", "QuestionId");
         migrationBuilder.CreateIndex("IX_SurveyAnswers_LineOfServiceId", "SurveyAnswers", "LineOfServiceId");
 
