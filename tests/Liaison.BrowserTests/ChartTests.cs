@@ -13,7 +13,7 @@ public sealed class ChartTests(BrowserFixture browser, DemoSite site)
     public static TheoryData<string, string, int> Charts => new()
     {
         // page, the table's caption (start), the series drawn (targets included)
-        { "/Scoreboard", "Agencies needing attention per signal", 10 },
+        { "/Scoreboard", "Agencies needing attention per signal", 13 }, // ten signals, and the surveys' satisfaction, NPS and follow-ups
         { "/Portfolio/Health", "Saved monthly reviews", 4 },
         { "/Meetings/Engagement", "Engagement per quarter", 5 },
         { "/QuickWins/Summary", "Quick wins by month", 1 },

@@ -160,11 +160,19 @@ internal sealed class AnswerSurvey(LiaisonDbContext db, OrganisationClock clock,
                 }
                 answers.Add(answer);
             }
-            if (submit && q.IsRequired && (q.Kind == QuestionKind.ServiceRating ? keys.Any(k => string.IsNullOrWhiteSpace(given.GetValueOrDefault(k.Key))) : !answeredAny)
-                && !errors.ContainsKey(keys.FirstOrDefault().Key ?? ""))
+            // A required question must be answered to submit: a service rating for every line of service (each one left
+            // out is marked), anything else once.
+            if (submit && q.IsRequired)
             {
-                var missing = keys.FirstOrDefault(k => string.IsNullOrWhiteSpace(given.GetValueOrDefault(k.Key))).Key ?? SurveyForm.Key(q.Id);
-                errors[missing] = [q.Kind == QuestionKind.ServiceRating ? "Rate each service, please." : "Please answer this question."];
+                if (q.Kind == QuestionKind.ServiceRating)
+                {
+                    foreach (var (key, _) in keys.Where(k => string.IsNullOrWhiteSpace(given.GetValueOrDefault(k.Key)) && !errors.ContainsKey(k.Key)))
+                        errors[key] = ["Rate each service, please."];
+                }
+                else if (!answeredAny)
+                {
+                    errors[SurveyForm.Key(q.Id)] = ["Please answer this question."];
+                }
             }
         }
         if (errors.Count > 0)

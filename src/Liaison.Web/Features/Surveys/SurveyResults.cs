@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Liaison.Web.Features.Surveys;
 
-internal sealed record ResultsQuery(int? AgencyId, int? UnitId, int? LineOfServiceId);
+/// <param name="AllComments">Every comment (up to <see cref="SurveyResults.MostComments"/>), not only the first <see cref="SurveyResults.FirstComments"/>.</param>
+internal sealed record ResultsQuery(int? AgencyId, int? UnitId, int? LineOfServiceId, bool AllComments = false);
 
 internal sealed record LineScore(int LineOfServiceId, string Line, string Unit, Satisfaction Satisfaction, bool Hidden);
 
@@ -28,7 +29,7 @@ internal sealed record AgencyScore(int AgencyId, string Agency, int Recipients, 
     public int? ResponseRate => Recipients == 0 ? null : (int)Math.Round(100.0 * Answered / Recipients, MidpointRounding.AwayFromZero);
 }
 
-internal sealed record SurveyComment(string Agency, string? Name, string Question, string Text);
+internal sealed record SurveyComment(int AgencyId, string Agency, string? Name, string Question, string Text);
 
 internal sealed record WaveTrend(int WaveId, string Name, DateOnly OpensOn, int Recipients, int Answered, Satisfaction Satisfaction, NetPromoter Promoters, bool Hidden)
 {
@@ -41,7 +42,7 @@ internal sealed record WaveTrend(int WaveId, string Name, DateOnly OpensOn, int 
 /// </summary>
 internal sealed record WaveResults(int WaveId, string Name, DateOnly OpensOn, DateOnly ClosesOn, WaveStatus Status, bool PublishedToStaff,
     bool PublishedToAgencies, bool Aggregated, ResultsQuery Filter, int Recipients, int Answered, Satisfaction Satisfaction, NetPromoter Promoters,
-    bool OverallHidden, IReadOnlyList<LineScore> Lines, IReadOnlyList<AgencyScore> Agencies, IReadOnlyList<SurveyComment> Comments,
+    bool OverallHidden, IReadOnlyList<LineScore> Lines, IReadOnlyList<AgencyScore> Agencies, IReadOnlyList<SurveyComment> Comments, int CommentsTotal,
     IReadOnlyList<WaveTrend> Trend, string? PreviousWave)
 {
     public int? ResponseRate => Recipients == 0 ? null : (int)Math.Round(100.0 * Answered / Recipients, MidpointRounding.AwayFromZero);
@@ -53,13 +54,27 @@ internal sealed record WaveResults(int WaveId, string Name, DateOnly OpensOn, Da
 /// responses per agency. A few thousand rows however many answers; a closed wave's never change, so they are kept.
 /// </summary>
 internal sealed record WaveFigures(IReadOnlyList<WaveFigures.Rating> Ratings, IReadOnlyList<WaveFigures.Recommendation> Recommendations,
-    IReadOnlyList<WaveFigures.Responses> Recipients)
+    IReadOnlyList<WaveFigures.Responses> Recipients, IReadOnlyDictionary<int, int> FollowUps)
 {
+    /// <summary>A closed wave's first comments and how many it has in all, once read (no filter; names are blanked per viewer after).</summary>
+    public (int Total, IReadOnlyList<SurveyComment> First)? Comments { get; set; }
+
     internal readonly record struct Rating(int AgencyId, int LineOfServiceId, int Number, int Count);
 
     internal readonly record struct Recommendation(int AgencyId, int Number, int Count);
 
     internal readonly record struct Responses(int AgencyId, int Recipients, int Answered);
+
+    internal sealed record WaveTotals(Satisfaction Satisfaction, NetPromoter Promoters, int Recipients, int Answered);
+
+    private WaveTotals? _totals;
+
+    /// <summary>
+    /// The wave's overall satisfaction, NPS, recipients and responses, worked out once (a trend point without filters).
+    /// Kept figures are read by many requests at once: the worst a race does is work them out twice.
+    /// </summary>
+    public WaveTotals Totals => _totals ??= new(SurveyResults.Satisfy(Ratings), SurveyResults.Promoters(Recommendations.Select(r => (r.Number, r.Count))),
+        Recipients.Sum(r => r.Recipients), Recipients.Sum(r => r.Answered));
 }
 
 /// <summary>
@@ -89,6 +104,11 @@ internal sealed class ClosedWaveFigures
 /// </summary>
 internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, ClosedWaveFigures closed, Platform.Time.OrganisationClock clock)
 {
+    /// <summary>The comments a page shows at first (the rest on asking, and all of them in the report).</summary>
+    public const int FirstComments = 50;
+
+    public const int MostComments = 5000;
+
     public async Task<Result<WaveResults>> HandleAsync(int waveId, ResultsQuery filter, CancellationToken ct)
     {
         var wave = await db.SurveyWaves.AsNoTracking().FirstOrDefaultAsync(w => w.Id == waveId, ct);
@@ -108,7 +128,7 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
 
         var lineNames = (await db.LinesOfService.AsNoTracking().Select(l => new { l.Id, l.Name, l.OperationalUnitId, Unit = l.OperationalUnit!.Name }).ToListAsync(ct))
             .ToDictionary(l => l.Id);
-        var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var agencyNames = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         bool LineIn(int line) => (filter.LineOfServiceId is not { } only || line == only)
             && (filter.UnitId is not { } unit || (lineNames.TryGetValue(line, out var l) && l.OperationalUnitId == unit));
         bool AgencyIn(int agency) => filter.AgencyId is not { } only || agency == only;
@@ -128,13 +148,10 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
         List<WaveFigures.Recommendation> recommendationsBefore = [];
         if (previous is not null && full)
         {
-            var before = db.SurveyFollowUps.AsNoTracking().Where(f => f.WaveId == previous.Id);
-            if (filter.AgencyId is { } onlyAgency)
-                before = before.Where(f => f.AgencyId == onlyAgency);
-            followUpsBefore = await before.GroupBy(f => f.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var then = await FiguresAsync(previous, ct);
+            followUpsBefore = then.FollowUps.Where(f => AgencyIn(f.Key)).ToDictionary(f => f.Key, f => f.Value);
             if (followUpsBefore.Count > 0)
             {
-                var then = await FiguresAsync(previous, ct);
                 ratingsBefore = then.Ratings.Where(r => followUpsBefore.ContainsKey(r.AgencyId) && LineIn(r.LineOfServiceId)).ToList();
                 recommendationsBefore = then.Recommendations.Where(r => followUpsBefore.ContainsKey(r.AgencyId)).ToList();
             }
@@ -164,32 +181,42 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
         var answered = recipients.Sum(a => a.Answered);
 
         var comments = new List<SurveyComment>();
+        var commentsTotal = 0;
         if (full)
         {
             var named = access.CanManageSurveys ? null : await access.AssignedAgenciesAsync(ct);
-            var texts = db.SurveyAnswers.AsNoTracking().Where(a => a.WaveId == waveId && a.Kind == QuestionKind.Text && a.Submitted && a.Text != null);
-            if (filter.AgencyId is { } agency)
-                texts = texts.Where(a => a.AgencyId == agency);
-            var rows = await texts.OrderBy(a => a.AgencyId).ThenBy(a => a.Id).Take(500)
-                .Select(a => new
-                {
-                    a.AgencyId,
-                    Question = a.Question!.Text,
-                    a.Text,
-                    Person = db.Set<SurveyRecipient>().Where(r => r.Id == a.RecipientId).Select(r => r.Person!.FirstName + " " + r.Person.LastName).First(),
-                })
-                .ToListAsync(ct);
-            comments = rows.Select(c => new SurveyComment(agencyNames.GetValueOrDefault(c.AgencyId) ?? "", named is null || named.Contains(c.AgencyId) ? c.Person : null,
-                c.Question, c.Text!)).ToList();
+            var kept = filter.AgencyId is null && !filter.AllComments && ReferenceEquals(closed.Get(wave.Id), figures) ? figures.Comments : null;
+            if (kept is null)
+            {
+                var texts = db.SurveyAnswers.AsNoTracking().Where(a => a.WaveId == waveId && a.Kind == QuestionKind.Text && a.Submitted && a.Text != null);
+                if (filter.AgencyId is { } agency)
+                    texts = texts.Where(a => a.AgencyId == agency);
+                var total = await texts.CountAsync(ct);
+                var rows = await texts.OrderBy(a => a.AgencyId).ThenBy(a => a.Id).Take(filter.AllComments ? MostComments : FirstComments)
+                    .Select(a => new
+                    {
+                        a.AgencyId,
+                        Question = a.Question!.Text,
+                        a.Text,
+                        Person = db.Set<SurveyRecipient>().Where(r => r.Id == a.RecipientId).Select(r => r.Person!.FirstName + " " + r.Person.LastName).First(),
+                    })
+                    .ToListAsync(ct);
+                kept = (total, rows.Select(c => new SurveyComment(c.AgencyId, agencyNames.GetValueOrDefault(c.AgencyId) ?? "", c.Person, c.Question, c.Text!)).ToList());
+                if (filter.AgencyId is null && !filter.AllComments && ReferenceEquals(closed.Get(wave.Id), figures))
+                    figures.Comments = kept;
+            }
+            commentsTotal = kept.Value.Total;
+            // A name only to those who may see who answered what for that agency.
+            comments = kept.Value.First.Select(c => named is null || named.Contains(c.AgencyId) ? c : c with { Name = null }).ToList();
         }
 
-        var trend = await TrendAsync(full, own is not null, AgencyIn, LineIn, ct);
+        var trend = await TrendAsync(full, own is not null, filter is { AgencyId: null, UnitId: null, LineOfServiceId: null }, AgencyIn, LineIn, ct);
         return Result<WaveResults>.Ok(new WaveResults(wave.Id, wave.Name, wave.OpensOn, wave.ClosesOn, wave.Status, wave.PublishedToStaff,
             wave.PublishedToAgencies, !full, filter, recipients.Sum(a => a.Recipients), answered, overall, nps, hide && answered < SurveyRules.FewestToShow,
-            lines, agencies, comments, trend, previous?.Name));
+            lines, agencies, comments, commentsTotal, trend, previous?.Name));
     }
 
-    private static Satisfaction Satisfy(IEnumerable<WaveFigures.Rating> ratings)
+    internal static Satisfaction Satisfy(IEnumerable<WaveFigures.Rating> ratings)
     {
         double sum = 0;
         var count = 0;
@@ -218,13 +245,15 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
         var recipients = (await db.SurveyRecipients.AsNoTracking().Where(r => r.WaveId == wave.Id)
                 .GroupBy(r => r.AgencyId).Select(g => new { AgencyId = g.Key, Recipients = g.Count(), Answered = g.Count(r => r.SubmittedAt != null) }).ToListAsync(ct))
             .Select(r => new WaveFigures.Responses(r.AgencyId, r.Recipients, r.Answered)).ToList();
-        var figures = new WaveFigures(ratings, recommendations, recipients);
+        var followUps = await db.SurveyFollowUps.AsNoTracking().Where(f => f.WaveId == wave.Id)
+            .GroupBy(f => f.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var figures = new WaveFigures(ratings, recommendations, recipients, followUps);
         if (wave.Status == WaveStatus.Closed && wave.ClosedAt is { } closedAt && closedAt < clock.UtcNow.AddMinutes(-1))
             closed.Keep(wave.Id, figures);
         return figures;
     }
 
-    private static NetPromoter Promoters(IEnumerable<(int Number, int Count)> counts)
+    internal static NetPromoter Promoters(IEnumerable<(int Number, int Count)> counts)
     {
         int promoters = 0, passives = 0, detractors = 0;
         foreach (var (number, count) in counts)
@@ -240,7 +269,8 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
     }
 
     /// <summary>The last 20 waves' overall figures (the viewer's waves: all, or the published ones), oldest first: the trend.</summary>
-    private async Task<IReadOnlyList<WaveTrend>> TrendAsync(bool full, bool agencyUser, Func<int, bool> agencyIn, Func<int, bool> lineIn, CancellationToken ct)
+    private async Task<IReadOnlyList<WaveTrend>> TrendAsync(bool full, bool agencyUser, bool unfiltered, Func<int, bool> agencyIn, Func<int, bool> lineIn,
+        CancellationToken ct)
     {
         var waves = db.SurveyWaves.AsNoTracking().Where(w => w.Status == WaveStatus.Open || w.Status == WaveStatus.Closed);
         if (!full)
@@ -250,6 +280,12 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
         foreach (var w in list.OrderBy(w => w.OpensOn).ThenBy(w => w.Id))
         {
             var figures = await FiguresAsync(w, ct);
+            if (unfiltered)
+            {
+                var (satisfaction, promoters, all, responses) = figures.Totals;
+                trend.Add(new WaveTrend(w.Id, w.Name, w.OpensOn, all, responses, satisfaction, promoters, !full && responses < SurveyRules.FewestToShow));
+                continue;
+            }
             var recipients = figures.Recipients.Where(r => agencyIn(r.AgencyId)).ToList();
             var answered = recipients.Sum(r => r.Answered);
             trend.Add(new WaveTrend(w.Id, w.Name, w.OpensOn, recipients.Sum(r => r.Recipients), answered,
@@ -262,7 +298,7 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
     /// <summary>The results as the CIO's report: a workbook with the overall figures, lines of service, agencies, the trend and (for those who may read them) comments.</summary>
     public async Task<Result<ExportFile>> ReportAsync(int waveId, ResultsQuery filter, DateTime now, CancellationToken ct)
     {
-        var found = await HandleAsync(waveId, filter, ct);
+        var found = await HandleAsync(waveId, filter with { AllComments = true }, ct);
         if (!found.IsOk)
             return found.Cast<ExportFile>();
         var r = found.Value!;

@@ -85,7 +85,7 @@ internal static class SurveysApi
         surveys.MapPost("/waves/{id:int}/close", CloseAsync).WithSummary("Close a wave now");
         surveys.MapPost("/waves/{id:int}/publish", PublishAsync).WithSummary("Publish (or withdraw) the aggregated results to staff and to each agency");
         surveys.MapGet("/waves/{id:int}/results", ResultsAsync)
-            .WithSummary("A wave's results (agencyId, unitId, lineOfServiceId): response rate, satisfaction per line of service against 4.0, NPS against 30 with its counts, comments, the trend; published views hide figures of fewer than 3 answers");
+            .WithSummary("A wave's results (agencyId, unitId, lineOfServiceId): response rate, satisfaction per line of service against 4.0, NPS against 30 with its counts, the first 50 comments (allComments=true: all) and their total, the trend; published views hide figures of fewer than 3 answers and every comment");
 
         surveys.MapGet("/waves/{id:int}/report", ReportAsync)
             .WithSummary("The results as the CIO's report, an XLSX workbook (overall, lines of service, agencies, trend, comments), with the same filters and hiding");
@@ -173,9 +173,9 @@ internal static class SurveysApi
         return published.IsOk ? (await waves.GetAsync(id, ct)).ToVersioned(WaveDto.From, w => w.Version) : published.Problem();
     }
 
-    private static async Task<Results<Ok<WaveResults>, ProblemHttpResult>> ResultsAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId,
+    private static async Task<Results<Ok<WaveResults>, ProblemHttpResult>> ResultsAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId, bool? allComments,
         SurveyResults results, CancellationToken ct) =>
-        (await results.HandleAsync(id, new ResultsQuery(agencyId, unitId, lineOfServiceId), ct)).ToOk(r => r);
+        (await results.HandleAsync(id, new ResultsQuery(agencyId, unitId, lineOfServiceId, allComments ?? false), ct)).ToOk(r => r);
 
     private static Task<Results<Download, ProblemHttpResult>> ReportAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId, SurveyResults results,
         Platform.Time.OrganisationClock clock, CancellationToken ct) =>

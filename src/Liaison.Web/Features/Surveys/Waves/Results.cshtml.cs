@@ -17,9 +17,9 @@ internal sealed class ResultsModel(SurveyResults results, PeopleOptions people, 
     public List<SelectListItem> Units { get; private set; } = [];
     public List<SelectListItem> Lines { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? agencyId, int? unitId, int? lineOfServiceId, bool allComments, CancellationToken ct)
     {
-        var found = await results.HandleAsync(id, new ResultsQuery(agencyId, unitId, lineOfServiceId), ct);
+        var found = await results.HandleAsync(id, new ResultsQuery(agencyId, unitId, lineOfServiceId, allComments), ct);
         if (this.Refusal(found) is { } refusal)
             return refusal;
         Results = found.Value!;
