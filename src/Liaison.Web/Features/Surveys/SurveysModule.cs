@@ -32,8 +32,9 @@ internal sealed class SurveysModule : ILiaisonModule
 
     public IEnumerable<MenuEntry> Menu(CurrentUser user)
     {
+        // Surveys are part of engaging the agencies: the staff's "Engagement" group (the header has no room for more at 1280 px).
         if (user.IsProviderUser)
-            yield return MenuEntry.Link(47, "Surveys", "/Surveys");
+            yield return MenuEntry.Group(30, "Engagement", new MenuLink("Surveys", "/Surveys"));
         else if (user.IsAgencyUser)
             yield return MenuEntry.Link(47, "Surveys", "/Surveys/Mine");
     }

@@ -40,7 +40,7 @@ internal sealed record MenuLink(string Text, string Href);
 /// <summary>
 /// An entry of the primary navigation: a link, or a group of links under a button. Entries of every module are shown in
 /// <see cref="Order"/> (10 My work, 20 Agencies, 30 Engagement, 40 Portfolio, 50 People, 60 Service catalogue, 90
-/// Administration; a new module picks a number between).
+/// Administration; a new module picks a number between, or adds its links to a group of that name).
 /// </summary>
 internal sealed record MenuEntry(int Order, string Text, IReadOnlyList<MenuLink> Links, bool IsGroup)
 {
@@ -96,8 +96,25 @@ internal static class ModuleHost
     }
 }
 
-/// <summary>The primary navigation for the signed-in user, from every module's menu.</summary>
+/// <summary>
+/// The primary navigation for the signed-in user, from every module's menu. Groups of the same name are one group: a
+/// module adds its page to another's group ("Engagement") by naming it, the group's links in the modules' order.
+/// </summary>
 internal sealed class Navigation(IEnumerable<ILiaisonModule> modules, CurrentUser user)
 {
-    public IReadOnlyList<MenuEntry> Entries { get; } = modules.SelectMany(m => m.Menu(user)).OrderBy(e => e.Order).ToList();
+    public IReadOnlyList<MenuEntry> Entries { get; } = Merge(modules.SelectMany(m => m.Menu(user)));
+
+    internal static List<MenuEntry> Merge(IEnumerable<MenuEntry> entries)
+    {
+        var merged = new List<MenuEntry>();
+        foreach (var entry in entries)
+        {
+            var index = entry.IsGroup ? merged.FindIndex(e => e.IsGroup && e.Text == entry.Text) : -1;
+            if (index < 0)
+                merged.Add(entry);
+            else
+                merged[index] = merged[index] with { Order = Math.Min(merged[index].Order, entry.Order), Links = [.. merged[index].Links, .. entry.Links] };
+        }
+        return merged.OrderBy(e => e.Order).ToList();
+    }
 }
