@@ -73,7 +73,7 @@ internal sealed record WaveFigures(IReadOnlyList<WaveFigures.Rating> Ratings, IR
     /// The wave's overall satisfaction, NPS, recipients and responses, worked out once (a trend point without filters).
     /// Kept figures are read by many requests at once: the worst a race does is work them out twice.
     /// </summary>
-    public WaveTotals Totals => _totals ??= new(SurveyResults.Satisfy(Ratings), SurveyResults.Promoters(Recommendations.Select(r => (r.Number, r.Count))),
+    public WaveTotals Totals => _totals ??= new(Satisfaction.OfCounts(Ratings.Select(r => (r.Number, r.Count))), NetPromoter.OfCounts(Recommendations.Select(r => (r.Number, r.Count))),
         Recipients.Sum(r => r.Recipients), Recipients.Sum(r => r.Answered));
 }
 
@@ -161,13 +161,13 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
         var lines = ratings.GroupBy(r => r.LineOfServiceId).Select(g =>
         {
             var name = lineNames.GetValueOrDefault(g.Key);
-            var satisfaction = Satisfy(g);
+            var satisfaction = Satisfaction.OfCounts(g.Select(r => (r.Number, r.Count)));
             return new LineScore(g.Key, name?.Name ?? "", name?.Unit ?? "", satisfaction, hide && satisfaction.Count < SurveyRules.FewestToShow);
         }).OrderBy(l => l.Unit, StringComparer.CurrentCultureIgnoreCase).ThenBy(l => l.Line, StringComparer.CurrentCultureIgnoreCase).ToList();
-        var satisfactionByAgency = ratings.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, Satisfy);
-        var promotersByAgency = recommendations.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Promoters(g.Select(r => (r.Number, r.Count))));
-        var satisfactionBefore = ratingsBefore.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, Satisfy);
-        var promotersBefore = recommendationsBefore.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Promoters(g.Select(r => (r.Number, r.Count))));
+        var satisfactionByAgency = ratings.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Satisfaction.OfCounts(g.Select(r => (r.Number, r.Count))));
+        var promotersByAgency = recommendations.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => NetPromoter.OfCounts(g.Select(r => (r.Number, r.Count))));
+        var satisfactionBefore = ratingsBefore.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => Satisfaction.OfCounts(g.Select(r => (r.Number, r.Count))));
+        var promotersBefore = recommendationsBefore.GroupBy(r => r.AgencyId).ToDictionary(g => g.Key, g => NetPromoter.OfCounts(g.Select(r => (r.Number, r.Count))));
         var agencies = recipients.Select(a => new AgencyScore(a.AgencyId, agencyNames.GetValueOrDefault(a.AgencyId) ?? "", a.Recipients, a.Answered,
             satisfactionByAgency.GetValueOrDefault(a.AgencyId, Satisfaction.None), promotersByAgency.GetValueOrDefault(a.AgencyId, NetPromoter.None),
             hide && a.Answered < SurveyRules.FewestToShow)
@@ -176,8 +176,8 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
             SatisfactionBefore = satisfactionBefore.GetValueOrDefault(a.AgencyId),
             PromotersBefore = promotersBefore.GetValueOrDefault(a.AgencyId),
         }).OrderBy(a => a.Agency, StringComparer.CurrentCultureIgnoreCase).ToList();
-        var overall = Satisfy(ratings);
-        var nps = Promoters(recommendations.Select(r => (r.Number, r.Count)));
+        var overall = Satisfaction.OfCounts(ratings.Select(r => (r.Number, r.Count)));
+        var nps = NetPromoter.OfCounts(recommendations.Select(r => (r.Number, r.Count)));
         var answered = recipients.Sum(a => a.Answered);
 
         var comments = new List<SurveyComment>();
@@ -216,17 +216,6 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
             lines, agencies, comments, commentsTotal, trend, previous?.Name));
     }
 
-    internal static Satisfaction Satisfy(IEnumerable<WaveFigures.Rating> ratings)
-    {
-        double sum = 0;
-        var count = 0;
-        foreach (var r in ratings)
-        {
-            sum += (double)r.Number * r.Count;
-            count += r.Count;
-        }
-        return new Satisfaction(sum, count);
-    }
 
     /// <summary>A wave's counts: kept for a closed wave (closed more than a minute ago), counted from the answers' index otherwise.</summary>
     internal async Task<WaveFigures> FiguresAsync(SurveyWave wave, CancellationToken ct)
@@ -253,20 +242,6 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
         return figures;
     }
 
-    internal static NetPromoter Promoters(IEnumerable<(int Number, int Count)> counts)
-    {
-        int promoters = 0, passives = 0, detractors = 0;
-        foreach (var (number, count) in counts)
-        {
-            if (number >= 9)
-                promoters += count;
-            else if (number >= 7)
-                passives += count;
-            else
-                detractors += count;
-        }
-        return new NetPromoter(promoters, passives, detractors);
-    }
 
     /// <summary>The last 20 waves' overall figures (the viewer's waves: all, or the published ones), oldest first: the trend.</summary>
     private async Task<IReadOnlyList<WaveTrend>> TrendAsync(bool full, bool agencyUser, bool unfiltered, Func<int, bool> agencyIn, Func<int, bool> lineIn,
@@ -289,8 +264,8 @@ internal sealed class SurveyResults(LiaisonDbContext db, AccessRule access, Clos
             var recipients = figures.Recipients.Where(r => agencyIn(r.AgencyId)).ToList();
             var answered = recipients.Sum(r => r.Answered);
             trend.Add(new WaveTrend(w.Id, w.Name, w.OpensOn, recipients.Sum(r => r.Recipients), answered,
-                Satisfy(figures.Ratings.Where(r => agencyIn(r.AgencyId) && lineIn(r.LineOfServiceId))),
-                Promoters(figures.Recommendations.Where(r => agencyIn(r.AgencyId)).Select(r => (r.Number, r.Count))), !full && answered < SurveyRules.FewestToShow));
+                Satisfaction.OfCounts(figures.Ratings.Where(r => agencyIn(r.AgencyId) && lineIn(r.LineOfServiceId)).Select(r => (r.Number, r.Count))),
+                NetPromoter.OfCounts(figures.Recommendations.Where(r => agencyIn(r.AgencyId)).Select(r => (r.Number, r.Count))), !full && answered < SurveyRules.FewestToShow));
         }
         return trend;
     }

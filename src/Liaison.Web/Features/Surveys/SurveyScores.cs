@@ -14,14 +14,17 @@ internal sealed record Satisfaction(double Sum, int Count)
 
     public bool? MeetsTarget => Average is { } a ? a >= Target : null;
 
-    public static Satisfaction Of(IEnumerable<int> ratings)
+    public static Satisfaction Of(IEnumerable<int> ratings) => OfCounts(ratings.Select(r => (r, 1)));
+
+    /// <summary>From counted ratings: each rating (1–5) and how many gave it.</summary>
+    public static Satisfaction OfCounts(IEnumerable<(int Number, int Count)> counts)
     {
         double sum = 0;
         var count = 0;
-        foreach (var r in ratings)
+        foreach (var (number, n) in counts)
         {
-            sum += r;
-            count++;
+            sum += (double)number * n;
+            count += n;
         }
         return new(sum, count);
     }
@@ -45,17 +48,20 @@ internal sealed record NetPromoter(int Promoters, int Passives, int Detractors)
 
     public bool? MeetsTarget => Score is { } s ? s > Target : null;
 
-    public static NetPromoter Of(IEnumerable<int> answers)
+    public static NetPromoter Of(IEnumerable<int> answers) => OfCounts(answers.Select(a => (a, 1)));
+
+    /// <summary>From counted answers: each answer (0–10) and how many gave it.</summary>
+    public static NetPromoter OfCounts(IEnumerable<(int Number, int Count)> counts)
     {
         int promoters = 0, passives = 0, detractors = 0;
-        foreach (var a in answers)
+        foreach (var (number, count) in counts)
         {
-            if (a >= 9)
-                promoters++;
-            else if (a >= 7)
-                passives++;
+            if (number >= 9)
+                promoters += count;
+            else if (number >= 7)
+                passives += count;
             else
-                detractors++;
+                detractors += count;
         }
         return new(promoters, passives, detractors);
     }

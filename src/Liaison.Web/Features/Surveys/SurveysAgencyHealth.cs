@@ -46,11 +46,8 @@ internal sealed class SurveysAgencyHealth(LiaisonDbContext db) : IAgencyHealthCo
                 continue;
             }
             var mine = answers.Where(a => a.AgencyId == l.AgencyId && a.WaveId == l.WaveId).ToList();
-            var ratings = mine.Where(a => a.Kind == QuestionKind.ServiceRating).ToList();
-            var satisfaction = new Satisfaction(ratings.Sum(a => (double)a.Number * a.Count), ratings.Sum(a => a.Count));
-            var recommends = mine.Where(a => a.Kind == QuestionKind.Recommend).ToList();
-            var nps = new NetPromoter(recommends.Where(a => a.Number >= 9).Sum(a => a.Count), recommends.Where(a => a.Number is 7 or 8).Sum(a => a.Count),
-                recommends.Where(a => a.Number <= 6).Sum(a => a.Count));
+            var satisfaction = Satisfaction.OfCounts(mine.Where(a => a.Kind == QuestionKind.ServiceRating).Select(a => (a.Number, a.Count)));
+            var nps = NetPromoter.OfCounts(mine.Where(a => a.Kind == QuestionKind.Recommend).Select(a => (a.Number, a.Count)));
             if (satisfaction.Average is { } average)
             {
                 signals.Add((l.AgencyId, new HealthSignal("Satisfaction (latest published survey)", $"{average.ToString("0.0", CultureInfo.InvariantCulture)} of 5 ({satisfaction.Count} ratings)",
