@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
+using Liaison.Tests.Features.Surveys;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Relationships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -12,36 +10,18 @@ namespace Liaison.BrowserTests;
 /// answers saved as one goes survive a reload, and the submitted survey reads them back.
 /// </summary>
 [Collection("Browser")]
-public sealed partial class SurveyFormTests(BrowserFixture browser)
+public sealed class SurveyFormTests(BrowserFixture browser)
 {
-    [GeneratedRegex(@"/s/([A-Za-z0-9_-]{43})(?!/)")]
-    private static partial Regex Link();
-
     [Fact]
     public async Task A_stakeholder_answers_on_a_phone_saves_comes_back_and_submits()
     {
         var app = browser.App;
-        await app.WithDbAsync(async db =>
-        {
-            if (!await db.StakeholderProfiles.AnyAsync(p => p.PersonId == app.Ids.RevenueContact))
-                db.StakeholderProfiles.Add(new StakeholderProfile { PersonId = app.Ids.RevenueContact, IsKeyStakeholder = true });
-            else
-                await db.StakeholderProfiles.Where(p => p.PersonId == app.Ids.RevenueContact).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsKeyStakeholder, true));
-            await db.SaveChangesAsync();
-        });
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact);
         using var admin = await app.ApiAsync(TestData.Admin);
-        var template = (await admin.GetJsonAsync("/api/v1/surveys/templates")).EnumerateArray().Single(t => t.GetProperty("isScheduledAssessment").GetBoolean()).GetProperty("id").GetInt32();
-        var created = await admin.PostAsJsonAsync("/api/v1/surveys/waves", new
-        {
-            name = "Phone survey",
-            templateId = template,
-            opensOn = app.Today.ToString("yyyy-MM-dd"),
-            closesOn = app.Today.AddDays(10).ToString("yyyy-MM-dd"),
-        });
-        var waveId = created.Id();
+        var waveId = await app.CreateWaveAsync(admin, "Phone survey", days: 10);
         (await admin.PostAsync($"/api/v1/surveys/waves/{waveId}/send", null)).EnsureSuccessStatusCode();
         var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == "rita@revenue.gov" && m.Subject == "Phone survey").Select(m => m.TextBody).SingleAsync());
-        var token = Link().Match(body).Groups[1].Value;
+        var token = SurveyTestData.LinkIn(body);
 
         var page = await browser.NewPageAsync(width: 375, height: 800);
         await page.GotoAsync($"/s/{token}");

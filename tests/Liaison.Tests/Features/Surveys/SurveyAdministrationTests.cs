@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Surveys;
 using Liaison.Web.Platform.Email;
 using Microsoft.EntityFrameworkCore;
@@ -20,35 +19,6 @@ public sealed partial class SurveyAdministrationTests(LiaisonApp app) : IClassFi
 {
     [GeneratedRegex(@"/s/([A-Za-z0-9_-]{43})/opt-out")]
     private static partial Regex OptOutLink();
-
-    private async Task KeyStakeholdersAsync()
-    {
-        await app.WithDbAsync(async db =>
-        {
-            foreach (var person in new[] { app.Ids.RevenueContact, app.Ids.HealthContact })
-            {
-                if (!await db.StakeholderProfiles.AnyAsync(p => p.PersonId == person))
-                    db.StakeholderProfiles.Add(new StakeholderProfile { PersonId = person, IsKeyStakeholder = true });
-            }
-            await db.SaveChangesAsync();
-        });
-    }
-
-    private async Task<int> AssessmentAsync(HttpClient admin) =>
-        (await admin.GetJsonAsync("/api/v1/surveys/templates")).EnumerateArray().Single(t => t.GetProperty("isScheduledAssessment").GetBoolean()).GetProperty("id").GetInt32();
-
-    private async Task<int> WaveAsync(HttpClient admin, string name, int? template = null)
-    {
-        var created = await admin.PostAsJsonAsync("/api/v1/surveys/waves", new
-        {
-            name,
-            templateId = template ?? await AssessmentAsync(admin),
-            opensOn = app.Today.ToString("yyyy-MM-dd"),
-            closesOn = app.Today.AddDays(20).ToString("yyyy-MM-dd"),
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return created.Id();
-    }
 
     /// <summary>Answers a recipient's survey as the form would (the service's rating and the recommendation), and submits it.</summary>
     private async Task AnswerAsync(int waveId, int personId, int rating, int recommend)
@@ -75,13 +45,13 @@ public sealed partial class SurveyAdministrationTests(LiaisonApp app) : IClassFi
     public async Task A_template_a_wave_uses_is_kept_as_sent_and_a_copy_can_be_changed()
     {
         using var admin = await app.ApiAsync(TestData.Admin);
-        var assessment = await AssessmentAsync(admin);
+        var assessment = await SurveyTestData.AssessmentAsync(admin);
         var seeded = await admin.GetAsync($"/api/v1/surveys/templates/{assessment}");
         var template = await seeded.JsonAsync();
         Assert.Equal("Partner Agency Service Assessment", template.GetProperty("name").GetString());
         Assert.Equal(["ServiceRating", "Recommend", "YesNo", "Choice", "Text"],
             template.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("kind").GetString()));
-        await WaveAsync(admin, "Uses the assessment");
+        await app.CreateWaveAsync(admin, "Uses the assessment");
 
         var change = await admin.PutJsonAsync($"/api/v1/surveys/templates/{assessment}", new
         {
@@ -123,9 +93,9 @@ public sealed partial class SurveyAdministrationTests(LiaisonApp app) : IClassFi
     [Fact]
     public async Task Recipients_opt_out_with_one_link_and_a_refused_address_is_marked_bounced_for_the_manager()
     {
-        await KeyStakeholdersAsync();
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact, app.Ids.HealthContact);
         using var admin = await app.ApiAsync(TestData.Admin);
-        var waveId = await WaveAsync(admin, "Opt-out wave");
+        var waveId = await app.CreateWaveAsync(admin, "Opt-out wave");
         await admin.PostAsync($"/api/v1/surveys/waves/{waveId}/send", null);
 
         // Hank opts out with the link in his invitation: asked to confirm, then done; he is left out of the next wave.
@@ -136,7 +106,7 @@ public sealed partial class SurveyAdministrationTests(LiaisonApp app) : IClassFi
         Assert.False(await app.WithDbAsync(db => db.SurveyOptOuts.AnyAsync(o => o.PersonId == app.Ids.HealthContact)));
         var done = await hank.SubmitAsync(confirm, formSelector: "main form");
         Assert.Contains("you will not be sent the service assessment again", done.Text);
-        var next = await WaveAsync(admin, "After opting out");
+        var next = await app.CreateWaveAsync(admin, "After opting out");
         var recipients = (await admin.GetJsonAsync($"/api/v1/surveys/waves/{next}")).GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("email").GetString()).ToList();
         Assert.Equal(["rita@revenue.gov"], recipients);
 
@@ -179,16 +149,16 @@ public sealed partial class SurveyAdministrationTests(LiaisonApp app) : IClassFi
     [Fact]
     public async Task The_next_wave_shows_whether_an_agencys_scores_moved_and_the_CIO_gets_a_workbook()
     {
-        await KeyStakeholdersAsync();
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact, app.Ids.HealthContact);
         using var admin = await app.ApiAsync(TestData.Admin);
         await app.WithDbAsync(db => db.SurveyOptOuts.ExecuteDeleteAsync());
-        var first = await WaveAsync(admin, "Moved: before");
+        var first = await app.CreateWaveAsync(admin, "Moved: before");
         await admin.PostAsync($"/api/v1/surveys/waves/{first}/send", null);
         await AnswerAsync(first, app.Ids.RevenueContact, rating: 2, recommend: 4); // opens a follow-up
         await AnswerAsync(first, app.Ids.HealthContact, rating: 5, recommend: 10);
         await admin.PostAsync($"/api/v1/surveys/waves/{first}/close", null);
 
-        var second = await WaveAsync(admin, "Moved: after");
+        var second = await app.CreateWaveAsync(admin, "Moved: after");
         await admin.PostAsync($"/api/v1/surveys/waves/{second}/send", null);
         await AnswerAsync(second, app.Ids.RevenueContact, rating: 4, recommend: 9);
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Liaison.Tests.Infrastructure;
-using Liaison.Web.Features.Relationships;
 using Liaison.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,55 +12,21 @@ namespace Liaison.Tests.Features.Surveys;
 /// opens the form without signing in, answers are saved as they go and submitted once, a low score opens one follow-up
 /// due in two business days, and the link refuses guesses and says politely when the wave has closed.
 /// </summary>
-public sealed partial class SurveysTests(LiaisonApp app) : IClassFixture<LiaisonApp>
+public sealed class SurveysTests(LiaisonApp app) : IClassFixture<LiaisonApp>
 {
-    [GeneratedRegex(@"/s/([A-Za-z0-9_-]{43})(?!/)")]
-    private static partial Regex Link();
-
-    private async Task MakeKeyStakeholdersAsync()
-    {
-        await app.WithDbAsync(async db =>
-        {
-            foreach (var person in new[] { app.Ids.RevenueContact, app.Ids.HealthContact })
-            {
-                var profile = await db.StakeholderProfiles.FirstOrDefaultAsync(p => p.PersonId == person);
-                if (profile is null)
-                    db.StakeholderProfiles.Add(new StakeholderProfile { PersonId = person, IsKeyStakeholder = true });
-                else
-                    profile.IsKeyStakeholder = true;
-            }
-            await db.SaveChangesAsync();
-        });
-    }
-
-    private async Task<int> CreateWaveAsync(HttpClient admin, string name)
-    {
-        var templates = await admin.GetJsonAsync("/api/v1/surveys/templates");
-        var assessment = templates.EnumerateArray().Single(t => t.GetProperty("isScheduledAssessment").GetBoolean()).GetProperty("id").GetInt32();
-        var created = await admin.PostAsJsonAsync("/api/v1/surveys/waves", new
-        {
-            name,
-            templateId = assessment,
-            opensOn = app.Today.ToString("yyyy-MM-dd"),
-            closesOn = app.Today.AddDays(20).ToString("yyyy-MM-dd"),
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return created.Id();
-    }
-
     private Task<string> LatestLinkAsync(string email) => app.WithDbAsync(async db =>
     {
         var body = await db.OutboxMessages.Where(m => m.To == email).OrderByDescending(m => m.Id).Select(m => m.TextBody).FirstAsync();
-        return Link().Match(body).Groups[1].Value;
+        return SurveyTestData.LinkIn(body);
     });
 
     [Fact]
     public async Task A_wave_goes_to_key_stakeholders_and_a_low_answer_opens_one_follow_up_due_in_two_business_days()
     {
         app.Clock.Set(new DateTimeOffset(2027, 3, 5, 15, 0, 0, TimeSpan.Zero)); // a Friday, in Chicago's morning
-        await MakeKeyStakeholdersAsync();
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact, app.Ids.HealthContact);
         using var admin = await app.ApiAsync(TestData.Admin);
-        var waveId = await CreateWaveAsync(admin, "Assessment, March 2027");
+        var waveId = await app.CreateWaveAsync(admin, "Assessment, March 2027");
 
         var wave = await admin.GetJsonAsync($"/api/v1/surveys/waves/{waveId}");
         var recipients = wave.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("email").GetString()).Order().ToList();
@@ -73,7 +37,7 @@ public sealed partial class SurveysTests(LiaisonApp app) : IClassFixture<Liaison
         var mails = await app.DeliverAsync();
         var invitation = mails.Select(Mail.Parse).Last(m => m.To.Mailboxes.Single().Address == "rita@revenue.gov");
         Assert.Contains("Assessment, March 2027", invitation.Subject);
-        var token = Link().Match(invitation.TextBody!).Groups[1].Value;
+        var token = SurveyTestData.LinkIn(invitation.TextBody!);
         Assert.Equal(43, token.Length);
         // Only the hash is stored.
         Assert.False(await app.WithDbAsync(db => db.SurveyLinks.AnyAsync(l => l.TokenHash == token)));
@@ -155,9 +119,9 @@ public sealed partial class SurveysTests(LiaisonApp app) : IClassFixture<Liaison
     [Fact]
     public async Task Published_results_are_aggregated_and_an_agency_sees_only_its_own()
     {
-        await MakeKeyStakeholdersAsync();
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact, app.Ids.HealthContact);
         using var admin = await app.ApiAsync(TestData.Admin);
-        var waveId = await CreateWaveAsync(admin, "Assessment for publishing");
+        var waveId = await app.CreateWaveAsync(admin, "Assessment for publishing");
         await admin.PostAsync($"/api/v1/surveys/waves/{waveId}/send", null);
 
         using var revenueUser = await app.ApiAsync(TestData.RevenueUser);
@@ -233,9 +197,9 @@ public sealed partial class SurveysTests(LiaisonApp app) : IClassFixture<Liaison
     public async Task Reminders_go_on_their_days_up_to_the_most_allowed_and_never_to_those_who_answered()
     {
         app.Clock.Set(new DateTimeOffset(2027, 5, 3, 15, 0, 0, TimeSpan.Zero));
-        await MakeKeyStakeholdersAsync();
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact, app.Ids.HealthContact);
         using var admin = await app.ApiAsync(TestData.Admin);
-        var waveId = await CreateWaveAsync(admin, "Assessment with reminders");
+        var waveId = await app.CreateWaveAsync(admin, "Assessment with reminders");
         await admin.PostAsync($"/api/v1/surveys/waves/{waveId}/send", null);
         // Rita answers at once; Hank never does.
         var rita = await app.WithDbAsync(db => db.SurveyRecipients.Where(r => r.WaveId == waveId && r.Email == "rita@revenue.gov").Select(r => r.Id).SingleAsync());
@@ -272,7 +236,7 @@ public sealed partial class SurveysTests(LiaisonApp app) : IClassFixture<Liaison
     [Fact]
     public async Task The_schedule_prepares_each_months_assessment_once_even_when_two_instances_run_it_together()
     {
-        await MakeKeyStakeholdersAsync();
+        await app.MakeKeyStakeholdersAsync(app.Ids.RevenueContact, app.Ids.HealthContact);
         app.Clock.Set(new DateTimeOffset(2027, 12, 10, 15, 0, 0, TimeSpan.Zero)); // too early for January 2028
         await RunScheduleAsync();
         Assert.False(await app.WithDbAsync(db => db.SurveyWaves.AnyAsync(w => w.ScheduleKey == "2028-01")));
